@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "StretchGuard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "stretchguard", targets: ["stretchguard"]),
+        .library(name: "StretchGuardCore", targets: ["StretchGuardCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        // Orientation fusion, calibration math and posture angles: no I/O, nothing allocated per sample.
+        .target(
+            name: "StretchGuardCore",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        // Known motions rendered into IMU samples with their true orientation (tests, benchmarks).
+        .target(name: "StretchGuardSimulation", dependencies: [
+            "StretchGuardCore", .product(name: "RealModule", package: "swift-numerics"),
+        ]),
+        // zlib for reading `.csv.gz` traces (Debian: zlib1g-dev).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // Trace files: CSV (optionally gzip-compressed) in and out, and the replay runner.
+        .target(name: "StretchGuardTrace", dependencies: ["StretchGuardCore", "CZlib"]),
+        // Counts heap allocations for `stretchguard bench` (interposes malloc in the executable).
+        .target(name: "CAllocationCounter"),
+        .executableTarget(
+            name: "stretchguard",
+            dependencies: [
+                "StretchGuardCore", "StretchGuardTrace", "StretchGuardSimulation", "CAllocationCounter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "StretchGuardCoreTests", dependencies: ["StretchGuardCore", "StretchGuardSimulation"]),
+        .testTarget(name: "StretchGuardTraceTests", dependencies: ["StretchGuardTrace"]),
+        .testTarget(name: "StretchGuardCLITests", dependencies: ["stretchguard"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

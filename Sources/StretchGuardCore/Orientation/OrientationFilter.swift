@@ -1,0 +1,134 @@
+import RealModule
+
+/// A 6-axis (gyroscope + accelerometer) orientation filter with gyroscope bias estimation at rest and in
+/// motion, robust to linear acceleration.
+///
+/// The estimate is kept as two factors, `orientation = inclinationCorrection ⊗ strapdown`:
+/// - `strapdown` integrates the bias-corrected angular rate with each sample's own time step, so it is an
+///   almost-inertial frame that drifts only slowly;
+/// - the specific force, rotated into that frame, is low-pass filtered (time constant `accTimeConstant`),
+///   which averages out bouncing, walking shake and impacts while gravity stays; `inclinationCorrection` is
+///   then the smallest rotation that makes the filtered vector point straight up.
+/// The correction the accelerometer needs each sample feeds a Kalman estimate of the gyroscope bias
+/// (`GyroBiasEstimator`); at rest the low-passed rate measures the bias directly.
+///
+/// Heading (rotation about world z) is unobservable to a 6-axis filter: it starts at zero and drifts only as
+/// much as the vertical bias error allows.
+public struct OrientationFilter: Sendable {
+    /// What this filter was configured with.
+    public let settings: OrientationFilterSettings
+    /// Values derived from `settings` and the current sample period.
+    public private(set) var coefficients: OrientationFilterCoefficients
+    /// Everything that changes per sample.
+    public private(set) var state: State
+
+    /// The mutable per-sample state of an `OrientationFilter`, readable for diagnostics.
+    public struct State: Sendable {
+        /// Integrated bias-corrected angular rate: sensor frame to the almost-inertial frame.
+        public var strapdown = QuaternionD.identity
+        /// Rotation from the almost-inertial frame to the z-up world frame (inclination only).
+        public var inclinationCorrection = QuaternionD.identity
+        /// Low-passed specific force in the almost-inertial frame, in m/s².
+        public var accLowPass = LowPassState<SIMD4<Double>>()
+        /// Rest detection.
+        public var rest = RestDetector()
+        /// Gyroscope bias estimation.
+        public var bias: GyroBiasEstimator
+        /// Time of the last sample, in s; `nil` before the first one.
+        public var lastTime: Double?
+        /// Inclination correction applied at the last sample, in rad/s (world frame).
+        public var lastCorrectionRate: Vector3D = .zero
+    }
+
+    /// - Parameters:
+    ///   - settings: tuning; the defaults suit every recording.
+    ///   - samplePeriod: the expected sample period, in s; each sample's own time step is used, and the
+    ///     coefficients follow it when it changes.
+    public init(settings: OrientationFilterSettings = .default, samplePeriod: Double = 0.01) {
+        self.settings = settings
+        coefficients = OrientationFilterCoefficients(settings: settings, samplePeriod: samplePeriod)
+        state = State(bias: GyroBiasEstimator(initialSigma: settings.biasSigmaInit))
+    }
+
+    /// The sensor-to-world orientation (rotates sensor-frame vectors into the z-up world frame).
+    @inlinable
+    public var orientation: QuaternionD { state.inclinationCorrection * state.strapdown }
+
+    /// The current gyroscope bias estimate, in rad/s (sensor frame).
+    @inlinable public var gyrBias: Vector3D { state.bias.bias }
+
+    /// Whether the sensor is at rest now.
+    @inlinable public var isResting: Bool { state.rest.isResting }
+
+    /// Starts from a known calibration instead of from scratch.
+    ///
+    /// - Parameters:
+    ///   - gyrBias: gyroscope bias, in rad/s.
+    ///   - biasSigma: its standard deviation, in rad/s.
+    ///   - gravity: mean specific force at rest, in m/s² (sets the initial inclination).
+    public mutating func start(gyrBias: Vector3D, biasSigma: Double, gravity: Vector3D) {
+        state.bias.bias = gyrBias
+        state.bias.covariance = Matrix3(diagonal: biasSigma * biasSigma)
+        state.strapdown = .identity
+        let up = gravity.normalized
+        state.inclinationCorrection = QuaternionD(from: up, to: .unitZ)
+        state.accLowPass.start(at: gravity.simd, coefficients.accLowPass)
+    }
+
+    /// Feeds one sample, taking its time step from the previous sample's time.
+    public mutating func update(_ sample: IMUSample) {
+        let dt: Double
+        if let last = state.lastTime {
+            dt = min(max(sample.time - last, 0), settings.maxSamplePeriod)
+        } else {
+            dt = coefficients.samplePeriod
+        }
+        state.lastTime = sample.time
+        update(gyr: sample.gyr, acc: sample.acc, dt: dt)
+    }
+
+    /// Feeds one sample.
+    ///
+    /// - Parameters:
+    ///   - gyr: angular rate in the sensor frame, in rad/s.
+    ///   - acc: specific force in the sensor frame, in m/s².
+    ///   - dt: the time since the previous sample, in s.
+    public mutating func update(gyr: Vector3D, acc: Vector3D, dt: Double) {
+        guard dt > 0 else { return }
+        if !coefficients.fits(dt) {
+            coefficients = OrientationFilterCoefficients(settings: settings, samplePeriod: dt)
+        }
+        let k = coefficients
+
+        // Rest detection, then strapdown integration of the bias-corrected rate.
+        state.rest.update(gyr: gyr, acc: acc, dt: dt, settings: settings, coefficients: k)
+        let rate = gyr - state.bias.bias
+        state.strapdown = (state.strapdown * QuaternionD(rotationVector: rate * dt)).renormalized
+
+        // Inclination: low-pass the specific force in the almost-inertial frame, then rotate the world so
+        // that the filtered vector points up.
+        guard acc.squaredLength > 0 else { return }
+        let accInertial = state.strapdown.rotate(acc)
+        let accFiltered = Vector3D(state.accLowPass.step(accInertial.simd, dt: dt, k.accLowPass))
+        let up = state.inclinationCorrection.rotate(accFiltered).normalized
+        let correction = Self.tiltCorrection(up: up)
+        state.inclinationCorrection = (correction * state.inclinationCorrection).renormalized
+        let correctionRate = Vector3D(up.y, -up.x, 0) * (1 / dt)
+        state.lastCorrectionRate = correctionRate
+
+        // Bias: the correction just applied is evidence of the bias error (see GyroBiasEstimator).
+        let resting = settings.restBiasEstimation && state.rest.isResting
+        state.bias.update(orientation: orientation, driftRate: -correctionRate,
+                          restingGyr: resting ? state.rest.meanGyr : nil,
+                          dt: dt, settings: settings, coefficients: k)
+    }
+
+    /// The smallest rotation taking the unit vector `up` onto +z.
+    static func tiltCorrection(up: Vector3D) -> QuaternionD {
+        let w2 = (up.z + 1) / 2
+        guard w2 > 1e-12 else { return QuaternionD(w: 0, x: 1, y: 0, z: 0) }
+        let w = w2.squareRoot()
+        let k = 1 / (2 * w)
+        return QuaternionD(w: w, x: up.y * k, y: -up.x * k, z: 0)
+    }
+}

@@ -1,0 +1,61 @@
+import StretchGuardCore
+
+/// Formats replay output rows:
+/// `t,qw,qx,qy,qz,twist_deg,flexion_deg,side_bend_deg,twist_alert,bounce_alert,holding,hold_s`.
+///
+/// `q` is the sensor frame's orientation in the z-up world frame (it rotates sensor-frame vectors into the
+/// world); the angles are in degrees; the last four columns are the detectors' verdicts (0/1, 0/1, 0/1, s).
+public struct ReplayCSVWriter {
+    /// The header row's column names, in order.
+    public static let columns = ["t", "qw", "qx", "qy", "qz", "twist_deg", "flexion_deg", "side_bend_deg",
+                                 "twist_alert", "bounce_alert", "holding", "hold_s"]
+
+    /// The formatted bytes not yet taken by `drain`.
+    public private(set) var buffer: [UInt8] = []
+
+    public init() {
+        buffer.reserveCapacity(1 << 16)
+        buffer.append(contentsOf: (Self.columns.joined(separator: ",") + "\n").utf8)
+    }
+
+    /// Appends one row.
+    public mutating func append(_ frame: PostureFrame, verdict: ReplayVerdict = .none) {
+        let q = frame.orientation.canonical
+        let a = frame.angles.degrees
+        FixedDecimal.append(frame.time, decimals: 6, to: &buffer)
+        for v in [q.w, q.x, q.y, q.z] {
+            buffer.append(UInt8(ascii: ","))
+            FixedDecimal.append(v, decimals: 9, to: &buffer)
+        }
+        for v in [a.twist, a.flexion, a.sideBend] {
+            buffer.append(UInt8(ascii: ","))
+            FixedDecimal.append(v, decimals: 3, to: &buffer)
+        }
+        for flag in [verdict.twistAlert, verdict.bounceAlert, verdict.holding] {
+            buffer.append(contentsOf: flag ? [UInt8(ascii: ","), UInt8(ascii: "1")] : [UInt8(ascii: ","), UInt8(ascii: "0")])
+        }
+        buffer.append(UInt8(ascii: ","))
+        FixedDecimal.append(verdict.holdSeconds, decimals: 2, to: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    /// Hands the formatted bytes to `write` and empties the buffer.
+    public mutating func drain(_ write: ([UInt8]) throws -> Void) rethrows {
+        try write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The detectors' verdict columns of a replay row (all zero until form detection fills them).
+public struct ReplayVerdict: Sendable, Equatable {
+    public var twistAlert = false
+    public var bounceAlert = false
+    public var holding = false
+    /// Length of the current hold, in s.
+    public var holdSeconds: Double = 0
+
+    public init() {}
+
+    /// No alert, no hold.
+    public static let none = ReplayVerdict()
+}

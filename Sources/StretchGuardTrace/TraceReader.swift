@@ -1,0 +1,107 @@
+import Foundation
+import StretchGuardCore
+
+/// Reads a trace in the replay input format.
+///
+/// A CSV (or `.csv.gz`) file with a header row; columns are found by name, in any order, and extra
+/// columns are ignored. Required: `t` (s, strictly increasing), `gx,gy,gz` (rad/s) and `ax,ay,az` (m/s²),
+/// all in the sensor's own frame. Uneven sampling and gaps are allowed.
+public enum TraceReader {
+    /// The columns every input trace needs, in the order `IMUSample` takes them.
+    public static let requiredColumns = ["t", "gx", "gy", "gz", "ax", "ay", "az"]
+
+    /// Reads every sample of the file at `path`.
+    ///
+    /// - Throws: `TraceError` naming the file, the line and the fix.
+    public static func read(path: String) throws(TraceError) -> [IMUSample] {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw TraceError(path: path, problem: "no such file", fix: "check the path and the file name")
+        }
+        guard let reader = GzipLineReader(path: path) else {
+            let reason = String(cString: strerror(errno))
+            throw TraceError(path: path, problem: "cannot open the file (\(reason))",
+                             fix: "check that it is a readable file")
+        }
+        do {
+            return try read(reader, path: path)
+        } catch let error as TraceError {
+            throw error
+        } catch let error as GzipLineReader.ReadFailure {
+            throw TraceError(path: path, line: reader.lineNumber + 1,
+                             problem: "cannot decompress (\(error.message))",
+                             fix: "the .gz file is truncated or corrupt; copy it again from the device")
+        } catch {
+            throw TraceError(path: path, problem: "\(error)", fix: "check the file")
+        }
+    }
+
+    private static func read(_ reader: GzipLineReader, path: String) throws -> [IMUSample] {
+        let columnIndex = try readHeader(reader, path: path)
+        let needed = columnIndex.max()! + 1
+        var samples: [IMUSample] = []
+        var fields = [ArraySlice<UInt8>]()
+        var values = [Double](repeating: 0, count: 7)
+        while try reader.nextLine({ line -> Bool in
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return true }
+            fields.removeAll(keepingCapacity: true)
+            fields.append(contentsOf: line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false))
+            let lineNumber = reader.lineNumber
+            guard fields.count >= needed else {
+                throw TraceError(path: path, line: lineNumber,
+                                 problem: "\(fields.count) cells, the header needs at least \(needed)",
+                                 fix: "complete or remove the row")
+            }
+            for (k, column) in columnIndex.enumerated() {
+                guard let v = parseNumber(fields[column]), v.isFinite else {
+                    let cell = String(decoding: fields[column], as: UTF8.self)
+                    throw TraceError(path: path, line: lineNumber,
+                                     problem: "column '\(requiredColumns[k])' is '\(cell)', not a number",
+                                     fix: "fix the cell or remove the row")
+                }
+                values[k] = v
+            }
+            if let previous = samples.last, values[0] <= previous.time {
+                throw TraceError(path: path, line: lineNumber,
+                                 problem: "t=\(values[0]) is not after the previous t=\(previous.time)",
+                                 fix: "times must strictly increase; sort the rows and drop duplicates")
+            }
+            samples.append(IMUSample(time: values[0], gyr: Vector3D(values[1], values[2], values[3]),
+                                     acc: Vector3D(values[4], values[5], values[6])))
+            return true
+        }) != nil {}
+        guard !samples.isEmpty else {
+            throw TraceError(path: path, problem: "has a header but no samples",
+                             fix: "record a session or pick another file")
+        }
+        return samples
+    }
+
+    /// The index of each required column in the header.
+    private static func readHeader(_ reader: GzipLineReader, path: String) throws -> [Int] {
+        guard let names = try reader.nextLine({ line in
+            line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+            }
+        }), names != [""] else {
+            throw TraceError(path: path, problem: "the file is empty",
+                             fix: "it needs a header row \(requiredColumns.joined(separator: ",")) and samples")
+        }
+        let missing = requiredColumns.filter { !names.contains($0) }
+        guard missing.isEmpty else {
+            let plural = missing.count == 1 ? "column" : "columns"
+            throw TraceError(path: path, line: 1,
+                             problem: "missing \(plural) \(missing.joined(separator: ",")) (header is '\(names.joined(separator: ","))')",
+                             fix: "the header must name \(requiredColumns.joined(separator: ",")) (rad/s, m/s²)")
+        }
+        return requiredColumns.map { names.firstIndex(of: $0)! }
+    }
+
+    /// Parses a decimal number (surrounding spaces allowed).
+    static func parseNumber(_ bytes: ArraySlice<UInt8>) -> Double? {
+        var s = bytes
+        while let f = s.first, f == UInt8(ascii: " ") || f == UInt8(ascii: "\t") { s = s.dropFirst() }
+        while let l = s.last, l == UInt8(ascii: " ") || l == UInt8(ascii: "\t") { s = s.dropLast() }
+        guard !s.isEmpty else { return nil }
+        return Double(Substring(decoding: s, as: UTF8.self))
+    }
+}

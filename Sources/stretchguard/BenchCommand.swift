@@ -1,0 +1,87 @@
+import ArgumentParser
+import CAllocationCounter
+import Foundation
+import StretchGuardCore
+
+extension StretchGuard {
+    /// `stretchguard bench`: speed and heap allocations of the core pipeline, per sample.
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure the core pipeline's time and heap allocations per sample.",
+            discussion: """
+                Runs orientation filter + posture tracking over a long in-memory stream and reports the \
+                steady state (after a warm-up). Allocations are counted for real by interposing malloc. \
+                Build with -c release for meaningful times.
+                """)
+
+        @Option(help: "Samples in the stream (200 Hz).")
+        var samples = 1_000_000
+
+        @Option(help: "Timed repetitions; the fastest is reported.")
+        var repetitions = 3
+
+        @Option(help: "What to time: pipeline (filter + posture) or filter (orientation filter alone), angles (posture decomposition alone).")
+        var stage: Stage = .pipeline
+
+        enum Stage: String, ExpressibleByArgument, CaseIterable {
+            case pipeline, filter, angles
+        }
+
+        @Flag(help: "Print one JSON object instead of text.")
+        var json = false
+
+        func validate() throws {
+            guard samples >= 20_000 else { throw ValidationError("--samples must be at least 20000") }
+            guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1") }
+        }
+
+        func run() throws {
+            let (stream, baseline) = BenchStream.make(samples: samples)
+            let warmup = 10_000
+            var best = Double.infinity
+            var allocations: UInt64 = 0
+            var checksum = 0.0
+            for _ in 0..<repetitions {
+                var pipeline = PosturePipeline(baseline: baseline, samplePeriod: 1 / 200)
+                for s in stream[..<warmup] { checksum += pipeline.process(s).angles.twist }
+                let clock = ContinuousClock()
+                sg_allocation_counter_start()
+                let start = clock.now
+                switch stage {
+                case .pipeline:
+                    for s in stream[warmup...] { checksum += pipeline.process(s).angles.twist }
+                case .filter:
+                    var filter = pipeline.filter
+                    for s in stream[warmup...] {
+                        filter.update(s)
+                        checksum += filter.orientation.z
+                    }
+                case .angles:
+                    for s in stream[warmup...] {
+                        let q = QuaternionD(w: 1, x: s.gyr.x, y: s.gyr.y, z: s.gyr.z).normalized
+                        checksum += PostureAngles(relativeRotation: q).twist
+                    }
+                }
+                let elapsed = clock.now - start
+                allocations = max(allocations, sg_allocation_counter_stop())
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                best = min(best, seconds)
+            }
+            let timed = Double(samples - warmup)
+            let result = BenchResult(
+                samples: samples, nsPerSample: best / timed * 1e9,
+                allocationsPerSample: Double(allocations) / timed, allocations: allocations,
+                allocationCounting: sg_allocation_counter_available() != 0, build: Self.buildKind,
+                precision: PrecisionStudy.run(), checksum: checksum)
+            print(json ? result.json : result.text)
+        }
+
+        static var buildKind: String {
+            #if DEBUG
+            return "debug"
+            #else
+            return "release"
+            #endif
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import RealModule
+import StretchGuardCore
+import StretchGuardSimulation
+
+/// The benchmark's input: a long, deterministic exercise-like motion (slow bends, twists, shake) with
+/// sensor noise and bias, at 200 Hz.
+enum BenchStream {
+    static func make(samples: Int) -> (samples: [IMUSample], baseline: Baseline) {
+        var synth = MotionSynthesizer(sampleRate: 200)
+        synth.gyrBias = Vector3D(0.01, -0.02, 0.015)
+        synth.gyrNoise = 0.004
+        synth.accNoise = 0.03
+        synth.substeps = 1
+        let duration = Double(samples - 1) / synth.sampleRate
+        let rendered = synth.render(
+            duration: duration,
+            angularRate: { t in
+                let still = t < 3 ? 0.0 : 1.0
+                return still * Vector3D(0.3 * Double.sin(0.7 * t), 0.8 * Double.sin(0.4 * t),
+                                        0.5 * Double.sin(1.3 * t))
+            },
+            linearAcceleration: { t in Vector3D(0.5 * Double.sin(9 * t), 0, 0.8 * Double.sin(11 * t)) * (t < 3 ? 0 : 1) })
+        var calibrator = BaselineCalibrator()
+        for s in rendered.samples.prefix(400) { calibrator.add(s) }
+        // The stream is synthetic and its start is still by construction.
+        let baseline = try! calibrator.baseline()
+        return (rendered.samples, baseline)
+    }
+}

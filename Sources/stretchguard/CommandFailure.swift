@@ -1,0 +1,11 @@
+import ArgumentParser
+import Foundation
+
+/// Ends a command with one clear line on standard error and a non-zero exit code.
+///
+/// ArgumentParser prints `Error: …` for thrown errors; this keeps the message to exactly the line the
+/// user needs (the file, the line, the problem and the fix).
+func fail(_ message: CustomStringConvertible, code: Int32 = 1) -> ExitCode {
+    FileHandle.standardError.write(Data("stretchguard: error: \(message)\n".utf8))
+    return ExitCode(code)
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import StretchGuardCore
+import StretchGuardTrace
+
+extension StretchGuard {
+    /// `stretchguard replay`: the core pipeline over a recorded trace.
+    struct Replay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the orientation and posture pipeline over a recorded trace.",
+            discussion: """
+                INPUT is a CSV (or .csv.gz) with a header naming t (s), gx,gy,gz (rad/s) and ax,ay,az (m/s²) \
+                in the sensor's frame; other columns are ignored. The first --baseline-seconds must be the \
+                wearer upright and still. Output: one row per sample, \
+                \(ReplayCSVWriter.columns.joined(separator: ",")).
+                """)
+
+        @Argument(help: "The trace to replay (.csv or .csv.gz).")
+        var input: String
+
+        @Option(help: "Seconds at the start when the wearer stands upright and still.")
+        var baselineSeconds: Double = 2
+
+        @Option(help: "The sensor axis pointing up the spine (+x -x +y -y +z -z); default: measured up.")
+        var spineAxis: SensorAxis?
+
+        @Option(help: "The sensor axis pointing forward out of the chest; made orthogonal to the spine.")
+        var forwardAxis: SensorAxis = .plusX
+
+        @Option(name: .shortAndLong, help: "Write the rows to this file instead of standard output.")
+        var output: String?
+
+        @Flag(help: "Print a readable summary instead of the rows (to standard output, or beside --output).")
+        var summary = false
+
+        func validate() throws {
+            guard baselineSeconds > 0, baselineSeconds.isFinite else {
+                throw ValidationError("--baseline-seconds must be a positive number of seconds")
+            }
+        }
+
+        func run() throws {
+            let options = ReplayOptions(baselineSeconds: baselineSeconds, spineAxis: spineAxis,
+                                        forwardAxis: forwardAxis)
+            do {
+                let samples = try TraceReader.read(path: input)
+                // Check the baseline before creating any output, so bad input leaves no file behind.
+                _ = try StretchGuardTrace.Replay.baseline(of: samples, path: input, options: options)
+                let out: OutputFile? = (output != nil || !summary) ? try output.map(OutputFile.init(path:)) ?? OutputFile() : nil
+                var writer = ReplayCSVWriter()
+                var report = PostureReport()
+                let baseline = try StretchGuardTrace.Replay.run(samples, path: input, options: options) { sample, frame in
+                    report.add(frame)
+                    if let out {
+                        writer.append(frame)
+                        if writer.buffer.count >= 1 << 16 { try writer.drain(out.write) }
+                    }
+                }
+                if let out {
+                    try writer.drain(out.write)
+                    try out.commit()
+                }
+                if summary {
+                    print(report.render(input: input, baseline: baseline, samples: samples, output: output))
+                }
+            } catch let error as TraceError {
+                throw fail(error)
+            }
+        }
+    }
+}

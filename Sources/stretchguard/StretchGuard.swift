@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `stretchguard` command: form feedback for back-pain exercises from a wearable IMU.
+@main
+struct StretchGuard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stretchguard",
+        abstract: "Real-time form feedback for back-pain stretches from a wearable IMU.",
+        discussion: """
+            Replays recorded traces through the orientation and posture core, and measures its speed.
+            """,
+        version: "0.1.0",
+        subcommands: [Replay.self, Bench.self]
+    )
+}
