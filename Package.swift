@@ -37,7 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "StretchGuardCoreTests", dependencies: ["StretchGuardCore", "StretchGuardSimulation"]),
         .testTarget(name: "StretchGuardTraceTests", dependencies: ["StretchGuardTrace"]),
-        .testTarget(name: "StretchGuardCLITests", dependencies: ["stretchguard"]),
+        .testTarget(name: "StretchGuardCLITests", dependencies: ["stretchguard"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -63,7 +63,15 @@ final class GzipLineReader {
             let message = gzerror(file, &code).map { String(cString: $0) } ?? "unknown zlib error"
             throw ReadFailure(message: message)
         }
-        if n == 0 { atEOF = true }
+        if n == 0 {
+            // A truncated .gz ends without an error from gzread; zlib reports it here (Z_BUF_ERROR).
+            var code: Int32 = 0
+            let message = gzerror(file, &code)
+            if code != Z_OK {
+                throw ReadFailure(message: message.map { String(cString: $0) } ?? "unexpected end of file")
+            }
+            atEOF = true
+        }
         end += Int(n)
     }
 

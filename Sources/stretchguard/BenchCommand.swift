@@ -71,9 +71,18 @@ extension StretchGuard {
             let result = BenchResult(
                 samples: samples, nsPerSample: best / timed * 1e9,
                 allocationsPerSample: Double(allocations) / timed, allocations: allocations,
-                allocationCounting: sg_allocation_counter_available() != 0, build: Self.buildKind,
+                allocationCounting: sg_allocation_counter_available() != 0,
+                allocationCounterVerified: Self.counterSeesAnAllocation(), build: Self.buildKind,
                 precision: PrecisionStudy.run(), checksum: checksum)
             print(json ? result.json : result.text)
+        }
+
+        /// Whether the counter sees a deliberate heap allocation (so that a zero count means something).
+        static func counterSeesAnAllocation() -> Bool {
+            sg_allocation_counter_start()
+            let array = [Int](repeating: 1, count: Int.random(in: 1000...2000))
+            let counted = sg_allocation_counter_stop()
+            return withExtendedLifetime(array) { counted >= 1 }
         }
 
         static var buildKind: String {

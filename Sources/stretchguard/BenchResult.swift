@@ -11,6 +11,8 @@ struct BenchResult: Encodable {
     var allocations: UInt64
     /// Whether malloc was interposed (glibc builds).
     var allocationCounting: Bool
+    /// Whether the counter saw a deliberate allocation.
+    var allocationCounterVerified: Bool
     /// "release" or "debug".
     var build: String
     /// Float against Double for the quaternion integration.
@@ -20,7 +22,8 @@ struct BenchResult: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case samples, nsPerSample = "ns_per_sample", allocationsPerSample = "allocations_per_sample"
-        case allocations, allocationCounting = "allocation_counting", build, precision
+        case allocations, allocationCounting = "allocation_counting"
+        case allocationCounterVerified = "allocation_counter_verified", build, precision
     }
 
     var json: String {
@@ -33,7 +36,7 @@ struct BenchResult: Encodable {
         var lines = [
             "core pipeline (\(build) build), \(samples) samples at 200 Hz:",
             "  time         \(String(format: "%.1f", nsPerSample)) ns/sample",
-            "  allocations  \(String(format: "%.4f", allocationsPerSample)) per sample (\(allocations) in the steady state)\(allocationCounting ? "" : " [not counted on this libc]")",
+            "  allocations  \(String(format: "%.4f", allocationsPerSample)) per sample (\(allocations) in the steady state)\(allocationCounterVerified ? "" : " [counter not working here]")",
             "quaternion integration, 1 h at 200 Hz, 1 rad/s:",
         ]
         for p in [precision.float, precision.double] {

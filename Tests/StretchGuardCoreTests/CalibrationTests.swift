@@ -1,0 +1,92 @@
+import StretchGuardSimulation
+import Testing
+@testable import StretchGuardCore
+
+@Suite struct BaselineCalibratorTests {
+    private func stillSamples(bias: Vector3D, tilt: QuaternionD, accScale: Double = 1,
+                              gyrNoise: Double = 0.002, seconds: Double = 2) -> [IMUSample] {
+        var synth = MotionSynthesizer(sampleRate: 200)
+        synth.gyrBias = bias
+        synth.gyrNoise = gyrNoise
+        synth.accNoise = 0.02
+        return synth.render(duration: seconds, initial: tilt, angularRate: { _ in .zero }).samples.map {
+            IMUSample(time: $0.time, gyr: $0.gyr, acc: $0.acc * accScale)
+        }
+    }
+
+    @Test func measuresBiasAndGravityFromAStillPeriod() throws {
+        let bias = Vector3D(0.01, -0.004, 0.02)
+        let tilt = QuaternionD(axis: Vector3D(1, 1, 0), angle: 25 * degree)
+        var calibrator = BaselineCalibrator()
+        stillSamples(bias: bias, tilt: tilt).forEach { calibrator.add($0) }
+        let baseline = try calibrator.baseline()
+        #expect((baseline.gyrBias - bias).length < 0.001)
+        #expect(abs(baseline.gravity.length - standardGravity) < 0.01)
+        // The measured spine axis is the up direction: the baseline orientation maps it onto world z.
+        let up = baseline.sensorOrientation.rotate(baseline.gravity.normalized)
+        #expect((up - .unitZ).length < 1e-9)
+        #expect(abs(baseline.duration - 2) < 1e-9)
+    }
+
+    @Test func rejectsAMovingWearer() {
+        var calibrator = BaselineCalibrator()
+        stillSamples(bias: .zero, tilt: .identity, gyrNoise: 0.2).forEach { calibrator.add($0) }
+        let error = #expect(throws: BaselineCalibrator.Failure.self) { try calibrator.baseline() }
+        guard case .moving(let gyr, _) = error else { Issue.record("expected .moving, got \(String(describing: error))"); return }
+        #expect(gyr > 3 * degree)
+    }
+
+    @Test func rejectsAccelerationInTheWrongUnits() {
+        var calibrator = BaselineCalibrator()
+        stillSamples(bias: .zero, tilt: .identity, accScale: 1 / standardGravity).forEach { calibrator.add($0) }
+        let error = #expect(throws: BaselineCalibrator.Failure.self) { try calibrator.baseline() }
+        guard case .implausibleGravity(let magnitude) = error else {
+            Issue.record("expected .implausibleGravity, got \(String(describing: error))"); return
+        }
+        #expect(abs(magnitude - 1) < 0.01)
+    }
+
+    @Test func rejectsTooFewSamples() {
+        var calibrator = BaselineCalibrator()
+        stillSamples(bias: .zero, tilt: .identity, seconds: 0.05).forEach { calibrator.add($0) }
+        #expect(throws: BaselineCalibrator.Failure.tooFewSamples(count: 11, minimum: 20)) { try calibrator.baseline() }
+    }
+}
+
+@Suite struct BodyMountingTests {
+    @Test func declaredAxesMapOntoBodyAxes() throws {
+        // Sensor y up the spine, sensor −z forward.
+        let m = try BodyMounting.from(spine: .unitY, forward: -.unitZ)
+        #expect(isClose(m.sensorToBody.rotate(.unitY), .unitZ, 1e-12))
+        #expect(isClose(m.sensorToBody.rotate(-.unitZ), .unitX, 1e-12))
+    }
+
+    @Test func forwardIsMadeOrthogonalToTheSpine() throws {
+        let m = try BodyMounting.from(spine: Vector3D(0, 0.2, 1), forward: .unitX)
+        let forwardInSensor = m.sensorToBody.conjugate.rotate(.unitX)
+        #expect(abs(forwardInSensor.dot(Vector3D(0, 0.2, 1).normalized)) < 1e-12)
+    }
+
+    @Test func forwardAlongTheSpineIsRejected() {
+        #expect(throws: BodyMounting.Failure.forwardParallelToSpine) {
+            try BodyMounting.from(spine: .unitX, forward: .unitX)
+        }
+    }
+
+    @Test func twoPosesRecoverAnArbitraryMounting() throws {
+        let sensorToBody = QuaternionD(axis: Vector3D(0.3, -1, 0.6), angle: 2.2)
+        let bodyToSensor = sensorToBody.conjugate
+        // World up seen in the body frame: upright, then bent forward 45° (about body +y).
+        let uprightBody = Vector3D.unitZ
+        let bentBody = QuaternionD(axis: .unitY, angle: 45 * degree).conjugate.rotate(.unitZ)
+        let m = try BodyMounting.fromTwoPoses(uprightGravity: bodyToSensor.rotate(uprightBody) * 9.81,
+                                              bentGravity: bodyToSensor.rotate(bentBody) * 9.81)
+        #expect(angleBetween(m.sensorToBody, sensorToBody) < 1e-9)
+    }
+
+    @Test func twoPosesNeedARealBend() {
+        #expect(throws: BodyMounting.Failure.self) {
+            try BodyMounting.fromTwoPoses(uprightGravity: Vector3D(0, 0, 9.81), bentGravity: Vector3D(0.5, 0, 9.8))
+        }
+    }
+}

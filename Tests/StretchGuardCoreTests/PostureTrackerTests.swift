@@ -1,0 +1,83 @@
+import Testing
+@testable import StretchGuardCore
+
+/// Drives a `PostureTracker` with a scripted body heading and step impacts (sensor axes = body axes).
+private struct TrackerScript {
+    var tracker: PostureTracker
+    var time = 0.0
+    var heading = 0.0  // rad
+    let dt = 0.01
+
+    init() {
+        let baseline = Baseline(gyrBias: .zero, gyrBiasSigma: 0, gravity: Vector3D(0, 0, standardGravity),
+                                mounting: BodyMounting(sensorToBody: .identity), duration: 2, sampleCount: 200)
+        tracker = PostureTracker(baseline: baseline)
+    }
+
+    /// Turns the heading by `degrees` over `seconds`, with a step impact every 0.5 s if `stepping`.
+    mutating func turn(by degrees: Double, over seconds: Double, stepping: Bool) -> PostureAngles {
+        let n = Int(seconds / dt)
+        let rate = degrees * degree / seconds
+        var last = PostureAngles.neutral
+        for i in 0..<n {
+            heading += rate * dt
+            let impact = stepping && i % 50 < 3 ? 3.0 : 0
+            last = step(gyrZ: rate, extraForce: impact)
+        }
+        return last
+    }
+
+    /// Stands still for `seconds`.
+    mutating func stand(_ seconds: Double) -> PostureAngles {
+        var last = PostureAngles.neutral
+        for _ in 0..<Int(seconds / dt) { last = step(gyrZ: 0, extraForce: 0) }
+        return last
+    }
+
+    private mutating func step(gyrZ: Double, extraForce: Double) -> PostureAngles {
+        time += dt
+        let q = QuaternionD(axis: .unitZ, angle: heading)
+        return tracker.update(orientation: q, gyr: Vector3D(0, 0, gyrZ),
+                              acc: Vector3D(0, 0, standardGravity + extraForce), time: time, dt: dt)
+    }
+}
+
+@Suite struct PostureTrackerTests {
+    @Test func turningAroundOnTheFeetIsNotATwist() {
+        var script = TrackerScript()
+        _ = script.stand(2)
+        let during = script.turn(by: 120, over: 3, stepping: true)
+        #expect(abs(during.twist / degree - 120) < 1)  // until the wearer settles, it reads as rotation
+        let settled = script.stand(2)
+        #expect(abs(settled.twist) < 0.01 * degree)
+        #expect(script.tracker.state.headingResets == 1)
+    }
+
+    @Test func aTorsoTwistOnTheSpotStaysATwist() {
+        var script = TrackerScript()
+        _ = script.stand(2)
+        _ = script.turn(by: 30, over: 1, stepping: false)
+        let held = script.stand(5)
+        #expect(abs(held.twist / degree - 30) < 0.01)
+        #expect(script.tracker.state.headingResets == 0)
+    }
+
+    @Test func stepsWithoutSettlingDoNotRezero() {
+        var script = TrackerScript()
+        _ = script.stand(2)
+        _ = script.turn(by: 45, over: 3, stepping: true)
+        let moving = script.turn(by: 10, over: 0.5, stepping: false)
+        #expect(abs(moving.twist / degree - 55) < 1)
+        #expect(script.tracker.state.headingResets == 0)
+    }
+
+    @Test func aSettleWithoutStepsClearsEarlierStepEvidence() {
+        var script = TrackerScript()
+        _ = script.stand(2)
+        _ = script.turn(by: 0, over: 2, stepping: true)  // marching on the spot, no turn
+        _ = script.stand(2)                               // settles: heading re-zero is harmless
+        _ = script.turn(by: 25, over: 1, stepping: false) // then a torso twist
+        let held = script.stand(3)
+        #expect(abs(held.twist / degree - 25) < 0.01)
+    }
+}
