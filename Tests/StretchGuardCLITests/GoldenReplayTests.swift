@@ -42,3 +42,26 @@ import Testing
         #expect(result.stdout.contains("twist"))
     }
 }
+
+/// The README's example exercise has a known script (Calibration/examples/make_demo_trace.py): a 55° forward
+/// bend with ±1° breathing, a 25° twist to the left, a 20° side bend to the right. The summary must find them.
+@Suite struct DemoExerciseTests {
+    @Test func summaryFindsTheScriptedPosture() throws {
+        let input = CommandRunner.repositoryRoot.appendingPathComponent("Calibration/examples/demo-forward-bend.csv.gz").path
+        let result = try CommandRunner.run(["replay", input, "--summary"])
+        #expect(result.status == 0, "\(result.stderr)")
+        func number(after label: String) -> Double? {
+            guard let line = result.stdout.split(separator: "\n").first(where: { $0.contains(label) }),
+                  let range = line.range(of: #"-?[0-9]+\.[0-9]+°"#, options: .regularExpression) else { return nil }
+            return Double(line[range].dropLast())
+        }
+        let bend = try #require(number(after: "forward bend"))
+        let twist = try #require(number(after: "twist"))
+        let side = try #require(number(after: "side bend"))
+        #expect(abs(bend - 56) < 1.5)
+        #expect(abs(twist - 25) < 1)
+        #expect(abs(side - 20) < 1)
+        #expect(result.stdout.contains("chest to the left"))
+        #expect(result.stdout.contains("to the right"))
+    }
+}
