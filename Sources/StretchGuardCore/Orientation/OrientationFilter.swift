@@ -98,10 +98,9 @@ public struct OrientationFilter: Sendable {
         if !coefficients.fits(dt) {
             coefficients = OrientationFilterCoefficients(settings: settings, samplePeriod: dt)
         }
-        let k = coefficients
 
         // Rest detection, then strapdown integration of the bias-corrected rate.
-        state.rest.update(gyr: gyr, acc: acc, dt: dt, settings: settings, coefficients: k)
+        state.rest.update(gyr: gyr, acc: acc, dt: dt, settings: settings, coefficients: coefficients)
         let rate = gyr - state.bias.bias
         state.strapdown = (state.strapdown * QuaternionD(rotationVector: rate * dt)).renormalized
 
@@ -109,7 +108,7 @@ public struct OrientationFilter: Sendable {
         // that the filtered vector points up.
         guard acc.squaredLength > 0 else { return }
         let accInertial = state.strapdown.rotate(acc)
-        let accFiltered = Vector3D(state.accLowPass.step(accInertial.simd, dt: dt, k.accLowPass))
+        let accFiltered = Vector3D(state.accLowPass.step(accInertial.simd, dt: dt, coefficients.accLowPass))
         let up = state.inclinationCorrection.rotate(accFiltered).normalized
         let correction = Self.tiltCorrection(up: up)
         state.inclinationCorrection = (correction * state.inclinationCorrection).renormalized
@@ -120,7 +119,7 @@ public struct OrientationFilter: Sendable {
         let resting = settings.restBiasEstimation && state.rest.isResting
         state.bias.update(orientation: orientation, driftRate: -correctionRate,
                           restingGyr: resting ? state.rest.meanGyr : nil,
-                          dt: dt, settings: settings, coefficients: k)
+                          dt: dt, settings: settings, coefficients: coefficients)
     }
 
     /// The smallest rotation taking the unit vector `up` onto +z.
