@@ -40,7 +40,7 @@ public struct PostureReport: Sendable {
     }
 
     /// The summary as a few lines of text.
-    public func render(input: String, baseline: Baseline, samples: [IMUSample], output: String?) -> String {
+    public func render(input: String, baseline: Baseline, output: String?) -> String {
         let duration = endTime - (startTime ?? endTime)
         let rate = duration > 0 ? Double(frames - 1) / duration : 0
         let bias = baseline.gyrBias / degree

@@ -32,15 +32,13 @@ public enum Replay {
         }
     }
 
-    /// Processes every sample, handing each frame to `sink`; returns the baseline used.
-    public static func run(_ samples: [IMUSample], path: String, options: ReplayOptions,
-                           sink: (IMUSample, PostureFrame) throws -> Void) throws -> Baseline {
-        let baseline = try baseline(of: samples, path: path, options: options)
+    /// Processes every sample from the start with the given baseline, handing each frame to `sink`.
+    public static func run(_ samples: [IMUSample], baseline: Baseline,
+                           sink: (IMUSample, PostureFrame) throws -> Void) rethrows {
         var pipeline = PosturePipeline(baseline: baseline, samplePeriod: medianPeriod(samples))
         for s in samples {
             try sink(s, pipeline.process(s))
         }
-        return baseline
     }
 
     /// The median time step of the first samples, in s (the filter's starting sample period).

@@ -43,12 +43,17 @@ extension StretchGuard {
                                         forwardAxis: forwardAxis)
             do {
                 let samples = try TraceReader.read(path: input)
-                // Check the baseline before creating any output, so bad input leaves no file behind.
-                _ = try StretchGuardTrace.Replay.baseline(of: samples, path: input, options: options)
-                let out: OutputFile? = (output != nil || !summary) ? try output.map(OutputFile.init(path:)) ?? OutputFile() : nil
+                // The baseline is checked before any output exists, so bad input leaves no file behind.
+                let baseline = try StretchGuardTrace.Replay.baseline(of: samples, path: input, options: options)
+                let out: OutputFile?
+                if let output {
+                    out = try OutputFile(path: output)
+                } else {
+                    out = summary ? nil : OutputFile()
+                }
                 var writer = ReplayCSVWriter()
                 var report = PostureReport()
-                let baseline = try StretchGuardTrace.Replay.run(samples, path: input, options: options) { sample, frame in
+                try StretchGuardTrace.Replay.run(samples, baseline: baseline) { _, frame in
                     report.add(frame)
                     if let out {
                         writer.append(frame)
@@ -60,7 +65,7 @@ extension StretchGuard {
                     try out.commit()
                 }
                 if summary {
-                    print(report.render(input: input, baseline: baseline, samples: samples, output: output))
+                    print(report.render(input: input, baseline: baseline, output: output))
                 }
             } catch let error as TraceError {
                 throw fail(error)

@@ -13,7 +13,8 @@ import Testing
     @Test func emitsOneFramePerSampleAndStartsAtNeutral() throws {
         let input = samples(seconds: 5)
         var frames: [PostureFrame] = []
-        _ = try Replay.run(input, path: "x.csv", options: ReplayOptions()) { _, frame in frames.append(frame) }
+        let baseline = try Replay.baseline(of: input, path: "x.csv", options: ReplayOptions())
+        Replay.run(input, baseline: baseline) { _, frame in frames.append(frame) }
         #expect(frames.count == input.count)
         #expect(frames.map(\.time) == input.map(\.time))
         #expect(frames.allSatisfy { abs($0.angles.twist) < 1e-9 && abs($0.angles.flexion) < 1e-9 })
