@@ -36,6 +36,8 @@ public struct OrientationFilter: Sendable {
         public var bias: GyroBiasEstimator
         /// Time of the last sample, in s; `nil` before the first one.
         public var lastTime: Double?
+        /// The time step used for the last sample, in s.
+        public var lastStep: Double = 0
         /// Inclination correction applied at the last sample, in rad/s (world frame).
         public var lastCorrectionRate: Vector3D = .zero
     }
@@ -84,6 +86,7 @@ public struct OrientationFilter: Sendable {
             dt = coefficients.samplePeriod
         }
         state.lastTime = sample.time
+        state.lastStep = dt
         update(gyr: sample.gyr, acc: sample.acc, dt: dt)
     }
 

@@ -22,7 +22,6 @@ public struct PostureFrame: Sendable, Equatable {
 public struct PosturePipeline: Sendable {
     public private(set) var filter: OrientationFilter
     public private(set) var posture: PostureTracker
-    private var lastTime: Double?
 
     /// - Parameters:
     ///   - baseline: the calibrated neutral posture; the filter starts from its bias and inclination.
@@ -39,13 +38,10 @@ public struct PosturePipeline: Sendable {
 
     /// Processes one sample.
     public mutating func process(_ sample: IMUSample) -> PostureFrame {
-        let dt = lastTime.map { min(max(sample.time - $0, 0), filter.settings.maxSamplePeriod) }
-            ?? filter.coefficients.samplePeriod
-        lastTime = sample.time
-        filter.update(gyr: sample.gyr, acc: sample.acc, dt: dt)
+        filter.update(sample)
         let q = filter.orientation
         let angles = posture.update(orientation: q, gyr: sample.gyr - filter.gyrBias, acc: sample.acc,
-                                    time: sample.time, dt: dt)
+                                    time: sample.time, dt: filter.state.lastStep)
         return PostureFrame(time: sample.time, orientation: q, angles: angles)
     }
 }
