@@ -31,9 +31,7 @@ int posix_memalign(void **out, size_t alignment, size_t size) {
 
 void sg_allocation_counter_start(void) { count = 0; counting = 1; }
 uint64_t sg_allocation_counter_stop(void) { counting = 0; return count; }
-int sg_allocation_counter_available(void) { return 1; }
 #else
 void sg_allocation_counter_start(void) {}
 uint64_t sg_allocation_counter_stop(void) { return 0; }
-int sg_allocation_counter_available(void) { return 0; }
 #endif

@@ -71,7 +71,6 @@ extension StretchGuard {
             let result = BenchResult(
                 samples: samples, nsPerSample: best / timed * 1e9,
                 allocationsPerSample: Double(allocations) / timed, allocations: allocations,
-                allocationCounting: sg_allocation_counter_available() != 0,
                 allocationCounterVerified: Self.counterSeesAnAllocation(), build: Self.buildKind,
                 precision: PrecisionStudy.run(), checksum: checksum)
             print(json ? result.json : result.text)

@@ -9,9 +9,7 @@ struct BenchResult: Encodable {
     var allocationsPerSample: Double
     /// Heap allocation calls over the timed stream.
     var allocations: UInt64
-    /// Whether malloc was interposed (glibc builds).
-    var allocationCounting: Bool
-    /// Whether the counter saw a deliberate allocation.
+    /// Whether the malloc counter saw a deliberate allocation (false where malloc is not interposed).
     var allocationCounterVerified: Bool
     /// "release" or "debug".
     var build: String
@@ -22,8 +20,7 @@ struct BenchResult: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case samples, nsPerSample = "ns_per_sample", allocationsPerSample = "allocations_per_sample"
-        case allocations, allocationCounting = "allocation_counting"
-        case allocationCounterVerified = "allocation_counter_verified", build, precision
+        case allocations, allocationCounterVerified = "allocation_counter_verified", build, precision
     }
 
     var json: String {

@@ -14,7 +14,5 @@ void sg_allocation_counter_start(void);
 /// Stops counting on this thread and returns the number of allocation calls since the start
 /// (malloc, calloc, realloc, posix_memalign, aligned_alloc, memalign).
 uint64_t sg_allocation_counter_stop(void);
-/// Whether this build interposes malloc (glibc only).
-int sg_allocation_counter_available(void);
 
 #endif
