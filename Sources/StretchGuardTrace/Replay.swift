@@ -34,10 +34,10 @@ public enum Replay {
 
     /// Processes every sample from the start with the given baseline, handing each frame to `sink`.
     public static func run(_ samples: [IMUSample], baseline: Baseline,
-                           sink: (IMUSample, PostureFrame) throws -> Void) rethrows {
+                           sink: (PostureFrame) throws -> Void) rethrows {
         var pipeline = PosturePipeline(baseline: baseline, samplePeriod: medianPeriod(samples))
         for s in samples {
-            try sink(s, pipeline.process(s))
+            try sink(pipeline.process(s))
         }
     }
 

@@ -53,7 +53,7 @@ extension StretchGuard {
                 }
                 var writer = ReplayCSVWriter()
                 var report = PostureReport()
-                try StretchGuardTrace.Replay.run(samples, baseline: baseline) { _, frame in
+                try StretchGuardTrace.Replay.run(samples, baseline: baseline) { frame in
                     report.add(frame)
                     if let out {
                         writer.append(frame)
