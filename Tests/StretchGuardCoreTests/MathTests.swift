@@ -82,26 +82,3 @@ func isClose(_ a: Vector3D, _ b: Vector3D, _ tolerance: Double = 1e-12) -> Bool 
         #expect(floatError > 100 * doubleError)
     }
 }
-
-@Suite struct FastArcTangentTests {
-    @Test func matchesLibraryAtan2EverywhereOnTheCircleAndRadii() {
-        var worst = 0.0
-        for i in 0..<3600 {
-            let a = Double(i) / 3600 * 2 * .pi - .pi
-            for r in [1e-9, 0.3, 1.0, 250.0] {
-                let (y, x) = (r * Double.sin(a), r * Double.cos(a))
-                worst = max(worst, abs(FastArcTangent.atan2(y: y, x: x) - Double.atan2(y: y, x: x)))
-            }
-        }
-        #expect(worst < 2e-8)
-        #expect(FastArcTangent.atan2(y: 0, x: 0) == 0)
-        #expect(abs(FastArcTangent.atan2(y: 0, x: -1) - .pi) < 1e-15)
-    }
-
-    @Test func asinMatchesLibrary() {
-        for i in 0...200 {
-            let s = Double(i) / 100 - 1
-            #expect(abs(FastArcTangent.asin(s) - Double.asin(s)) < 2e-8)
-        }
-    }
-}

@@ -128,4 +128,26 @@ func inclinationError(_ estimate: QuaternionD, _ truth: QuaternionD) -> Double {
         let error = angleBetween(aligned.last!, r.truth[kept.last!]) / degree
         #expect(error < 2)
     }
+
+    @Test func aWrongStartTiltIsCorrectedAndQuaternionsStayUnit() {
+        // Started as if upright while lying 80° over: the large first corrections take the exact path.
+        var synth = MotionSynthesizer(sampleRate: 200)
+        synth.gyrNoise = 0.002
+        synth.accNoise = 0.03
+        let tilt = QuaternionD(axis: .unitX, angle: 80 * degree)
+        let r = synth.render(duration: 120, initial: tilt,
+                             angularRate: { t in Vector3D(0.2 * Double.sin(0.5 * t), 0.3 * Double.sin(0.3 * t), 0.4) })
+        var filter = OrientationFilter(samplePeriod: 0.005)
+        filter.start(gyrBias: .zero, biasSigma: OrientationFilterSettings.default.biasSigmaInit, gravity: .unitZ * 9.81)
+        #expect(inclinationError(filter.orientation, tilt) > 79)
+        var worstNorm = 0.0
+        for (i, s) in r.samples.enumerated() {
+            filter.update(s)
+            worstNorm = max(worstNorm, abs(filter.state.strapdown.squaredNorm - 1),
+                            abs(filter.state.inclinationCorrection.squaredNorm - 1))
+            // Low-pass time constant 3 s: 80° is mostly gone within 10 s.
+            if s.time > 10 { #expect(inclinationError(filter.orientation, r.truth[i]) < (s.time > 60 ? 2 : 5)) }
+        }
+        #expect(worstNorm < 1e-12)
+    }
 }

@@ -65,6 +65,15 @@ public struct Matrix3: Hashable, Sendable {
         return Matrix3(simdRows: c0 * invDet, c1 * invDet, c2 * invDet).transposed
     }
 
+    /// The inverse of a symmetric matrix (the caller ensures it is symmetric and not singular): the
+    /// adjugate is then symmetric too, so its columns serve as rows with no transposition.
+    @inlinable @inline(__always)
+    public var symmetricInverse: Matrix3 {
+        let c0 = Self.cross(r1, r2), c1 = Self.cross(r2, r0), c2 = Self.cross(r0, r1)
+        let invDet = 1 / (r0 * c0).sum()
+        return Matrix3(simdRows: c0 * invDet, c1 * invDet, c2 * invDet)
+    }
+
     /// The matrix–vector product.
     @inlinable @inline(__always)
     public static func * (m: Matrix3, v: Vector3D) -> Vector3D {

@@ -40,16 +40,14 @@ public struct Quaternion<Scalar: IMUScalar>: Hashable, Sendable, Codable {
         let c: Scalar
         let s: Scalar  // sin(θ/2)/θ
         if theta2 < 0.04 {
-            let h2 = theta2 / 4  // (θ/2)²
-            // cos(h) and sin(h)/(2h) as nested series in h², h = θ/2.
-            let c3: Scalar = 1 - h2 / 56
-            let c2: Scalar = 1 - h2 / 30 * c3
-            let c1: Scalar = 1 - h2 / 12 * c2
-            c = 1 - h2 / 2 * c1
-            let s3: Scalar = 1 - h2 / 72
-            let s2: Scalar = 1 - h2 / 42 * s3
-            let s1: Scalar = 1 - h2 / 20 * s2
-            s = (1 - h2 / 6 * s1) / 2
+            // cos(h) and sin(h)/(2h), h = θ/2, as Taylor polynomials in h² to h⁸, evaluated with Estrin's
+            // scheme: constant reciprocals fold at compile time, so no division on the sample-to-sample chain.
+            let h2 = theta2 * (1 / 4 as Scalar)
+            let h4 = h2 * h2
+            c = (1 - h2 * (1 / 2 as Scalar))
+                + h4 * ((1 / 24 as Scalar) - h2 * (1 / 720 as Scalar) + h4 * (1 / 40320 as Scalar))
+            s = (1 / 2 as Scalar) - h2 * (1 / 12 as Scalar)
+                + h4 * ((1 / 240 as Scalar) - h2 * (1 / 10080 as Scalar) + h4 * (1 / 725760 as Scalar))
         } else {
             let theta = theta2.squareRoot()
             c = Scalar.cos(theta / 2)
@@ -96,6 +94,11 @@ public struct Quaternion<Scalar: IMUScalar>: Hashable, Sendable, Codable {
             x: a.w * b.x + a.x * b.w + a.y * b.z - a.z * b.y,
             y: a.w * b.y - a.x * b.z + a.y * b.w + a.z * b.x,
             z: a.w * b.z + a.x * b.y - a.y * b.x + a.z * b.w)
+    }
+    /// Every component times `k` (unitless); for a unit quaternion, the same rotation with norm `|k|`.
+    @inlinable @inline(__always)
+    public static func * (q: Quaternion, k: Scalar) -> Quaternion {
+        Quaternion(w: q.w * k, x: q.x * k, y: q.y * k, z: q.z * k)
     }
 
     /// Rotates `v` by this (unit) quaternion: `q ⊗ v ⊗ q*`, in the units of `v`.

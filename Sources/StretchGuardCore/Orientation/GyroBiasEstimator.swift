@@ -19,7 +19,7 @@ public struct GyroBiasEstimator: Sendable {
     /// Low-passed sensor-to-world rotation matrix rows (lanes 0–2, 4–6, 8–10) and low-passed world x/y
     /// of the rotated bias estimate (lanes 12–13, rad/s), stepped once per block.
     public var motionLowPass = LowPassState<SIMD16<Double>>()
-    /// Drift rate integrated over the current block, in rad (world x/y).
+    /// Drift angle accumulated over the current block, in rad (world x/y).
     public var blockDrift: Vector3D = .zero
     /// Time covered by the current block, in s.
     public var blockTime: Double = 0
@@ -36,29 +36,29 @@ public struct GyroBiasEstimator: Sendable {
         return Vector3D(d.x.squareRoot(), d.y.squareRoot(), d.z.squareRoot())
     }
 
-    /// Feeds one sample's evidence; at the end of a block, adds process noise and updates with the rest
-    /// measurement when resting, else with the motion measurement (when enabled).
+    /// Adds one sample's evidence to the current block.
+    ///
+    /// - Parameters:
+    ///   - drift: world x/y angle by which the strapdown frame tilted away this sample (the negative of the
+    ///     inclination correction), in rad; z is ignored.
+    ///   - dt: the sample period, in s.
+    /// - Returns: whether the block is complete and `updateBlock` is due.
+    @inlinable @inline(__always)
+    public mutating func accumulate(drift: Vector3D, dt: Double, coefficients k: OrientationFilterCoefficients) -> Bool {
+        blockDrift += drift
+        blockTime += dt
+        blockSamples += 1
+        return blockSamples >= k.biasUpdateSamples
+    }
+
+    /// Ends a block: adds process noise, then updates with the rest measurement when resting, else with
+    /// the motion measurement (when enabled).
     ///
     /// - Parameters:
     ///   - orientation: the current sensor-to-world orientation.
-    ///   - driftRate: world x/y angular rate at which the strapdown frame tilted away this sample (the
-    ///     negative of the inclination correction), in rad/s; z is ignored.
     ///   - restingGyr: the low-passed angular rate if the sensor is at rest and rest estimation is on, in
     ///     rad/s; else `nil`.
-    ///   - dt: the sample period, in s.
-    @inline(__always)
-    public mutating func update(orientation: QuaternionD, driftRate: Vector3D, restingGyr: Vector3D?,
-                                dt: Double, settings s: OrientationFilterSettings,
-                                coefficients k: OrientationFilterCoefficients) {
-        blockDrift += driftRate * dt
-        blockTime += dt
-        blockSamples += 1
-        guard blockSamples >= k.biasUpdateSamples else { return }
-        updateBlock(orientation: orientation, restingGyr: restingGyr, settings: s, coefficients: k)
-    }
-
-    /// The once-per-block part of `update`.
-    mutating func updateBlock(orientation: QuaternionD, restingGyr: Vector3D?,
+    public mutating func updateBlock(orientation: QuaternionD, restingGyr: Vector3D?,
                               settings s: OrientationFilterSettings, coefficients k: OrientationFilterCoefficients) {
         let n = Double(blockSamples)
         let meanDrift = blockDrift * (1 / blockTime)
@@ -104,7 +104,7 @@ public struct GyroBiasEstimator: Sendable {
         let e = Vector3D(clamp(error.x, clip), clamp(error.y, clip), clamp(error.z, clip))
         let pht = covariance * h.transposed
         let s = (h * pht).addingDiagonal(w)
-        let gain = pht * s.inverse
+        let gain = pht * s.symmetricInverse  // S = H P Hᵀ + W is symmetric
         bias += gain * e
         covariance = covariance - gain * pht.transposed
         bias = Vector3D(clamp(bias.x, clip), clamp(bias.y, clip), clamp(bias.z, clip))

@@ -36,10 +36,10 @@ public struct OrientationFilter: Sendable {
         public var bias: GyroBiasEstimator
         /// Time of the last sample, in s; `nil` before the first one.
         public var lastTime: Double?
+        /// 1/|low-passed specific force| at the last sample, in s²/m (0 before the first).
+        public var accInverseLength: Double = 0
         /// The time step used for the last sample, in s.
         public var lastStep: Double = 0
-        /// Inclination correction applied at the last sample, in rad/s (world frame).
-        public var lastCorrectionRate: Vector3D = .zero
     }
 
     /// - Parameters:
@@ -53,7 +53,7 @@ public struct OrientationFilter: Sendable {
     }
 
     /// The sensor-to-world orientation (rotates sensor-frame vectors into the z-up world frame).
-    @inlinable
+    @inlinable @inline(__always)
     public var orientation: QuaternionD { state.inclinationCorrection * state.strapdown }
 
     /// The current gyroscope bias estimate, in rad/s (sensor frame).
@@ -104,33 +104,48 @@ public struct OrientationFilter: Sendable {
 
         // Rest detection, then strapdown integration of the bias-corrected rate.
         state.rest.update(gyr: gyr, acc: acc, dt: dt, settings: settings, coefficients: coefficients)
+        // Unit norm is kept with one Newton step, `(3 − |q|²)/2`, computed from the stored quaternion so that
+        // it runs alongside the step rather than after it (the filter is latency-bound, not work-bound).
+        let strapdownScale = (3 - state.strapdown.squaredNorm) / 2
+        let inclinationScale = (3 - state.inclinationCorrection.squaredNorm) / 2
         let rate = gyr - state.bias.bias
-        state.strapdown = (state.strapdown * QuaternionD(rotationVector: rate * dt)).renormalized
+        state.strapdown = (state.strapdown * QuaternionD(rotationVector: rate * dt)) * strapdownScale
 
         // Inclination: low-pass the specific force in the almost-inertial frame, then rotate the world so
         // that the filtered vector points up.
         guard acc.squaredLength > 0 else { return }
         let accInertial = state.strapdown.rotate(acc)
         let accFiltered = Vector3D(state.accLowPass.step(accInertial.simd, dt: dt, coefficients.accLowPass))
-        let up = state.inclinationCorrection.rotate(accFiltered).normalized
-        let correction = Self.tiltCorrection(up: up)
-        state.inclinationCorrection = (correction * state.inclinationCorrection).renormalized
-        let correctionRate = Vector3D(up.y, -up.x, 0) * (1 / dt)
-        state.lastCorrectionRate = correctionRate
+        // A rotation keeps the length, so 1/|v| comes from the filtered vector, which changes slowly: a series
+        // step from the last sample's value instead of a square root and a division.
+        let squaredLength = accFiltered.squaredLength
+        guard squaredLength > 0 else { return }
+        let inverseLength = InverseSquareRoot.of(squaredLength, near: state.accInverseLength)
+        state.accInverseLength = inverseLength
+        let up = state.inclinationCorrection.rotate(accFiltered) * inverseLength
+        let tilt = Self.tiltCorrection(up: up)
+        state.inclinationCorrection = (tilt.unscaled * state.inclinationCorrection) * (tilt.scale * inclinationScale)
 
         // Bias: the correction just applied is evidence of the bias error (see GyroBiasEstimator).
+        // The correction turned the world by (up.y, −up.x, 0) rad (small angle); the strapdown frame drifted by
+        // the opposite.
+        guard state.bias.accumulate(drift: Vector3D(-up.y, up.x, 0), dt: dt, coefficients: coefficients) else { return }
         let resting = settings.restBiasEstimation && state.rest.isResting
-        state.bias.update(orientation: orientation, driftRate: -correctionRate,
-                          restingGyr: resting ? state.rest.meanGyr : nil,
-                          dt: dt, settings: settings, coefficients: coefficients)
+        state.bias.updateBlock(orientation: orientation, restingGyr: resting ? state.rest.meanGyr : nil,
+                               settings: settings, coefficients: coefficients)
     }
 
-    /// The smallest rotation taking the unit vector `up` onto +z.
-    static func tiltCorrection(up: Vector3D) -> QuaternionD {
-        let w2 = (up.z + 1) / 2
-        guard w2 > 1e-12 else { return QuaternionD(w: 0, x: 1, y: 0, z: 0) }
-        let w = w2.squareRoot()
-        let k = 1 / (2 * w)
-        return QuaternionD(w: w, x: up.y * k, y: -up.x * k, z: 0)
+    /// The smallest rotation taking the unit vector `up` onto +z, as an unscaled quaternion and the factor
+    /// that makes it a unit quaternion.
+    ///
+    /// The quaternion `((1 + up.z)/2, up.y/2, −up.x/2, 0)` is that rotation with squared norm
+    /// `(1 + up.z)/2 ≈ 1 − tilt²/4`. Per-sample corrections are tiny, so the scale comes from the series of
+    /// `InverseSquareRoot` around 1 and is computed alongside the quaternion product instead of after it.
+    @inline(__always)
+    static func tiltCorrection(up: Vector3D) -> (unscaled: QuaternionD, scale: Double) {
+        let half = (1 + up.z) / 2
+        // Straight down: any half turn about a horizontal axis will do.
+        guard half > 1e-12 else { return (QuaternionD(w: 0, x: 1, y: 0, z: 0), 1) }
+        return (QuaternionD(w: half, x: up.y / 2, y: -up.x / 2, z: 0), InverseSquareRoot.of(half, near: 1))
     }
 }

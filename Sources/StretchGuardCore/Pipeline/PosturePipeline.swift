@@ -39,9 +39,9 @@ public struct PosturePipeline: Sendable {
     /// Processes one sample.
     public mutating func process(_ sample: IMUSample) -> PostureFrame {
         filter.update(sample)
-        let q = filter.orientation
-        let angles = posture.update(orientation: q, gyr: sample.gyr - filter.gyrBias, acc: sample.acc,
+        let angles = posture.update(orientation: filter.state.inclinationCorrection, times: filter.state.strapdown,
+                                    gyr: sample.gyr - filter.gyrBias, acc: sample.acc,
                                     time: sample.time, dt: filter.state.lastStep)
-        return PostureFrame(time: sample.time, orientation: q, angles: angles)
+        return PostureFrame(time: sample.time, orientation: filter.orientation, angles: angles)
     }
 }

@@ -34,8 +34,9 @@ public struct PostureAngles: Sendable, Equatable {
         let m10 = 2 * (x * y + w * z)
         let m11 = 1 - 2 * (x * x + z * z)
         sideBend = FastArcTangent.asin(min(max(-m12, -1), 1))
-        flexion = FastArcTangent.atan2(y: m02, x: m22)
-        twist = FastArcTangent.atan2(y: m10, x: m11)
+        let flexionAndTwist = FastArcTangent.atan2(y: SIMD2(m02, m10), x: SIMD2(m22, m11))
+        flexion = flexionAndTwist[0]
+        twist = flexionAndTwist[1]
     }
 
     /// The rotation these angles describe (the inverse of `init(relativeRotation:)`).

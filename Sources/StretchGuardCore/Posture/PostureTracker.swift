@@ -71,8 +71,27 @@ public struct PostureTracker: Sendable {
     ///   - dt: its sample period, in s.
     public mutating func update(orientation: QuaternionD, gyr: Vector3D, acc: Vector3D, time: Double,
                                 dt: Double) -> PostureAngles {
-        let body = orientation * mounting.sensorToBody.conjugate
-        let angles = PostureAngles(relativeRotation: state.neutral.conjugate * body)
+        update(orientation: orientation, times: .identity, gyr: gyr, acc: acc, time: time, dt: dt)
+    }
+
+    /// The posture for one sample, with the sensor-to-world orientation given as the product
+    /// `world ⊗ sensor` of two rotations, as the orientation filter keeps it.
+    ///
+    /// The relative rotation `neutral⁻¹ ⊗ world ⊗ sensor ⊗ mounting⁻¹` is then grouped as
+    /// `(neutral⁻¹ ⊗ world) ⊗ (sensor ⊗ mounting⁻¹)`: two products side by side and one after, instead of
+    /// three in a row (the per-sample pipeline is bound by such chains, not by arithmetic).
+    ///
+    /// - Parameters:
+    ///   - world: the left factor of the sensor-to-world orientation.
+    ///   - sensor: the right factor.
+    ///   - gyr: bias-corrected angular rate, in rad/s.
+    ///   - acc: specific force, in m/s².
+    ///   - time: the sample's time, in s.
+    ///   - dt: its sample period, in s.
+    public mutating func update(orientation world: QuaternionD, times sensor: QuaternionD, gyr: Vector3D,
+                                acc: Vector3D, time: Double, dt: Double) -> PostureAngles {
+        let sensorToBody = sensor * mounting.sensorToBody.conjugate
+        let angles = PostureAngles(relativeRotation: (state.neutral.conjugate * world) * sensorToBody)
         let upright = abs(angles.flexion) <= settings.uprightTolerance
             && abs(angles.sideBend) <= settings.uprightTolerance
         let accDeviation = abs(acc.length - standardGravity)
@@ -97,6 +116,7 @@ public struct PostureTracker: Sendable {
         state.settledTime += dt
         guard state.settledTime >= settings.settleDuration else { return angles }
         if state.steps >= settings.stepsForTurn {
+            let body = world * sensorToBody
             rezeroHeading(body: body)
             state.steps = 0
             return PostureAngles(relativeRotation: state.neutral.conjugate * body)
