@@ -6,6 +6,7 @@ private struct TrackerScript {
     var tracker: PostureTracker
     var time = 0.0
     var heading = 0.0  // rad
+    var pitch = 0.0  // rad, forward bend of the whole script
     let dt = 0.01
 
     init() {
@@ -36,9 +37,8 @@ private struct TrackerScript {
 
     private mutating func step(gyrZ: Double, extraForce: Double) -> PostureAngles {
         time += dt
-        let q = QuaternionD(axis: .unitZ, angle: heading)
-        return tracker.update(orientation: q, gyr: Vector3D(0, 0, gyrZ),
-                              acc: Vector3D(0, 0, standardGravity + extraForce), time: time, dt: dt)
+        let q = QuaternionD(axis: .unitZ, angle: heading) * QuaternionD(axis: .unitY, angle: pitch)
+        return tracker.update(orientation: q, acc: Vector3D(0, 0, standardGravity + extraForce), time: time)
     }
 }
 
@@ -47,10 +47,12 @@ private struct TrackerScript {
         var script = TrackerScript()
         _ = script.stand(2)
         let during = script.turn(by: 120, over: 3, stepping: true)
-        #expect(abs(during.twist / degree - 120) < 1)  // until the wearer settles, it reads as rotation
+        #expect(abs(during.twist) < 0.01 * degree)  // the heading follows while walking
+        #expect(script.tracker.state.isWalking)
         let settled = script.stand(2)
         #expect(abs(settled.twist) < 0.01 * degree)
-        #expect(script.tracker.state.headingResets == 1)
+        #expect(!script.tracker.state.isWalking)
+        #expect(script.tracker.state.walks == 1)
     }
 
     @Test func aTorsoTwistOnTheSpotStaysATwist() {
@@ -59,25 +61,36 @@ private struct TrackerScript {
         _ = script.turn(by: 30, over: 1, stepping: false)
         let held = script.stand(5)
         #expect(abs(held.twist / degree - 30) < 0.01)
-        #expect(script.tracker.state.headingResets == 0)
+        #expect(script.tracker.state.walks == 0)
     }
 
-    @Test func stepsWithoutSettlingDoNotRezero() {
+    @Test func aTwistAfterTheWalkHasEndedIsATwist() {
         var script = TrackerScript()
         _ = script.stand(2)
-        _ = script.turn(by: 45, over: 3, stepping: true)
-        let moving = script.turn(by: 10, over: 0.5, stepping: false)
-        #expect(abs(moving.twist / degree - 55) < 1)
-        #expect(script.tracker.state.headingResets == 0)
+        _ = script.turn(by: 90, over: 3, stepping: true)
+        _ = script.stand(2)  // longer than the walk timeout
+        _ = script.turn(by: -20, over: 1, stepping: false)
+        let held = script.stand(2)
+        #expect(abs(held.twist / degree + 20) < 0.01)
     }
 
-    @Test func aSettleWithoutStepsClearsEarlierStepEvidence() {
+    @Test func oneImpactIsNotAWalk() {
         var script = TrackerScript()
         _ = script.stand(2)
-        _ = script.turn(by: 0, over: 2, stepping: true)  // marching on the spot, no turn
-        _ = script.stand(2)                               // settles: heading re-zero is harmless
-        _ = script.turn(by: 25, over: 1, stepping: false) // then a torso twist
-        let held = script.stand(3)
+        _ = script.turn(by: 0, over: 0.2, stepping: true)  // a single knock
+        _ = script.turn(by: 25, over: 1, stepping: false)
+        let held = script.stand(2)
         #expect(abs(held.twist / degree - 25) < 0.01)
+        #expect(script.tracker.state.walks == 0)
+    }
+
+    @Test func stepsWhileBentAreNotCounted() {
+        var script = TrackerScript()
+        script.pitch = 40 * degree  // bent forward: impacts are bounces in a stretch, not steps
+        _ = script.stand(2)
+        _ = script.turn(by: 30, over: 3, stepping: true)
+        let held = script.stand(1)
+        #expect(abs(held.twist / degree) > 20)  // the turn still reads as rotation: nothing followed it
+        #expect(script.tracker.state.walks == 0)
     }
 }

@@ -40,8 +40,7 @@ public struct PosturePipeline: Sendable {
     public mutating func process(_ sample: IMUSample) -> PostureFrame {
         filter.update(sample)
         let angles = posture.update(orientation: filter.state.inclinationCorrection, times: filter.state.strapdown,
-                                    gyr: sample.gyr - filter.gyrBias, acc: sample.acc,
-                                    time: sample.time, dt: filter.state.lastStep)
+                                    acc: sample.acc, time: sample.time)
         return PostureFrame(time: sample.time, orientation: filter.orientation, angles: angles)
     }
 }

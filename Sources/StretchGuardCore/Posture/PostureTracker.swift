@@ -1,30 +1,28 @@
 import RealModule
 
-/// Expresses the sensor's orientation as the trunk's posture relative to the calibrated baseline, and
-/// re-zeroes the baseline heading after the wearer has turned the whole body.
+/// Expresses the sensor's orientation as the trunk's posture relative to the calibrated baseline, and lets
+/// the baseline heading follow the wearer while they walk or turn on their feet.
 ///
 /// A 6-axis filter cannot tell a torso twist from turning around on the feet: both are rotations about the
 /// vertical. Turning the whole body needs steps, and steps shake the accelerometer; a torso twist on the
-/// spot does not. So when the wearer has taken steps while upright, then stands upright and still again for
-/// `settleDuration`, the heading of the baseline is moved to the current heading. A torso twist while
-/// standing (no steps) stays a twist.
+/// spot does not. So while the wearer is walking — at least `stepsForWalking` step impacts while upright,
+/// the last one less than `walkTimeout` ago — the heading of the neutral posture follows the current
+/// heading, and twist stays at zero. When the steps stop, the heading stays where the walk left it. A torso
+/// twist on the spot (no steps) stays a twist; one started within `walkTimeout` of the last step is taken
+/// for the end of the turn (one sensor cannot tell them apart; a pelvis sensor will).
 public struct PostureTracker: Sendable {
-    /// Tuning of the heading re-zero.
+    /// Tuning of walking detection and the heading follow.
     public struct Settings: Sendable, Equatable {
-        /// How long the wearer must stand upright and still before the heading re-zeroes, in s. Default 1 s.
-        public var settleDuration: Double = 1.0
         /// Largest flexion or side bend that counts as upright, in rad. Default 20°.
         public var uprightTolerance: Double = 20 * degree
-        /// Largest angular rate that counts as still, in rad/s. Default 15 °/s.
-        public var stillRate: Double = 15 * degree
-        /// Largest deviation of |specific force| from gravity that counts as still, in m/s². Default 1 m/s².
-        public var stillAccDeviation: Double = 1.0
         /// Deviation of |specific force| from gravity that marks a step impact, in m/s². Default 2 m/s².
         public var stepAccDeviation: Double = 2.0
         /// Shortest time between two counted steps, in s. Default 0.25 s.
         public var stepMinInterval: Double = 0.25
-        /// Steps needed before a settle re-zeroes the heading. Default 2.
-        public var stepsForTurn = 2
+        /// Steps, each within `walkTimeout` of the previous, that make a walk. Default 2.
+        public var stepsForWalking = 2
+        /// Time after the last step at which a walk is over, in s. Default 1.5 s (a slow step takes ~1 s).
+        public var walkTimeout: Double = 1.5
 
         public init() {}
     }
@@ -33,16 +31,16 @@ public struct PostureTracker: Sendable {
     public struct State: Sendable, Equatable {
         /// The neutral body-to-world orientation, heading included.
         public var neutral: QuaternionD
-        /// Steps counted since the wearer last settled.
+        /// Steps in the current run of steps (each within `walkTimeout` of the previous).
         public var steps = 0
         /// Time of the last counted step, in s.
         public var lastStepTime = -Double.infinity
         /// Whether the step detector is waiting for the force to come back below the threshold.
         public var stepLatched = false
-        /// How long the wearer has been upright and still, in s.
-        public var settledTime: Double = 0
-        /// How many times the heading has been re-zeroed.
-        public var headingResets = 0
+        /// Whether the wearer is walking now (the heading follows).
+        public var isWalking = false
+        /// How many walks (heading follows) there have been.
+        public var walks = 0
     }
 
     public let settings: Settings
@@ -65,13 +63,10 @@ public struct PostureTracker: Sendable {
     ///
     /// - Parameters:
     ///   - orientation: the filter's sensor-to-world orientation.
-    ///   - gyr: bias-corrected angular rate, in rad/s.
     ///   - acc: specific force, in m/s².
     ///   - time: the sample's time, in s.
-    ///   - dt: its sample period, in s.
-    public mutating func update(orientation: QuaternionD, gyr: Vector3D, acc: Vector3D, time: Double,
-                                dt: Double) -> PostureAngles {
-        update(orientation: orientation, times: .identity, gyr: gyr, acc: acc, time: time, dt: dt)
+    public mutating func update(orientation: QuaternionD, acc: Vector3D, time: Double) -> PostureAngles {
+        update(orientation: orientation, times: .identity, acc: acc, time: time)
     }
 
     /// The posture for one sample, with the sensor-to-world orientation given as the product
@@ -84,52 +79,45 @@ public struct PostureTracker: Sendable {
     /// - Parameters:
     ///   - world: the left factor of the sensor-to-world orientation.
     ///   - sensor: the right factor.
-    ///   - gyr: bias-corrected angular rate, in rad/s.
     ///   - acc: specific force, in m/s².
     ///   - time: the sample's time, in s.
-    ///   - dt: its sample period, in s.
-    public mutating func update(orientation world: QuaternionD, times sensor: QuaternionD, gyr: Vector3D,
-                                acc: Vector3D, time: Double, dt: Double) -> PostureAngles {
+    public mutating func update(orientation world: QuaternionD, times sensor: QuaternionD, acc: Vector3D,
+                                time: Double) -> PostureAngles {
         let sensorToBody = sensor * mounting.sensorToBody.conjugate
         let angles = PostureAngles(relativeRotation: (state.neutral.conjugate * world) * sensorToBody)
         let upright = abs(angles.flexion) <= settings.uprightTolerance
             && abs(angles.sideBend) <= settings.uprightTolerance
-        let accDeviation = abs(acc.length - standardGravity)
+        countStep(acc: acc, time: time, upright: upright)
 
-        // Steps: impacts while upright, counted once per crossing and no faster than a brisk walk.
-        if accDeviation >= settings.stepAccDeviation {
+        let walking = state.steps >= settings.stepsForWalking
+        if walking && !state.isWalking { state.walks += 1 }
+        state.isWalking = walking
+        guard walking && upright else { return angles }
+        let body = world * sensorToBody
+        followHeading(of: body)
+        return PostureAngles(relativeRotation: state.neutral.conjugate * body)
+    }
+
+    /// Counts step impacts while upright: once per crossing of `stepAccDeviation`, no faster than a brisk
+    /// walk; a pause longer than `walkTimeout` starts a new run.
+    private mutating func countStep(acc: Vector3D, time: Double, upright: Bool) {
+        if time - state.lastStepTime > settings.walkTimeout { state.steps = 0 }
+        let deviation = abs(acc.length - standardGravity)
+        if deviation >= settings.stepAccDeviation {
             if !state.stepLatched && upright && time - state.lastStepTime >= settings.stepMinInterval {
                 state.steps += 1
                 state.lastStepTime = time
             }
             state.stepLatched = true
-        } else if accDeviation < settings.stepAccDeviation / 2 {
+        } else if deviation < settings.stepAccDeviation / 2 {
             state.stepLatched = false
         }
-
-        let still = gyr.squaredLength <= settings.stillRate * settings.stillRate
-            && accDeviation <= settings.stillAccDeviation
-        guard upright && still else {
-            state.settledTime = 0
-            return angles
-        }
-        state.settledTime += dt
-        guard state.settledTime >= settings.settleDuration else { return angles }
-        if state.steps >= settings.stepsForTurn {
-            let body = world * sensorToBody
-            rezeroHeading(body: body)
-            state.steps = 0
-            return PostureAngles(relativeRotation: state.neutral.conjugate * body)
-        }
-        state.steps = 0
-        return angles
     }
 
     /// Turns the neutral orientation about the world vertical so that its heading matches `body`'s.
-    private mutating func rezeroHeading(body: QuaternionD) {
+    private mutating func followHeading(of body: QuaternionD) {
         let delta = Self.heading(of: body) - Self.heading(of: state.neutral)
         state.neutral = (QuaternionD(axis: .unitZ, angle: delta) * state.neutral).normalized
-        state.headingResets += 1
     }
 
     /// The heading of a body-to-world orientation: the world-frame angle of its forward axis projected on
