@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // Orientation fusion, calibration math and posture angles: no I/O, nothing allocated per sample.
@@ -26,17 +27,25 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // Trace files: CSV (optionally gzip-compressed) in and out, and the replay runner.
         .target(name: "StretchGuardTrace", dependencies: ["StretchGuardCore", "CZlib"]),
+        // Human-edited configuration: exercise profiles (YAML through Yams), with errors naming the field.
+        .target(name: "StretchGuardConfig", dependencies: ["StretchGuardCore", .product(name: "Yams", package: "Yams")]),
+        // Scores the detectors on scenario suites (simulated or recorded with truth).
+        .target(name: "StretchGuardEvaluation", dependencies: ["StretchGuardCore", "StretchGuardSimulation", "StretchGuardTrace"]),
         // Counts heap allocations for `stretchguard bench` (interposes malloc in the executable).
         .target(name: "CAllocationCounter"),
         .executableTarget(
             name: "stretchguard",
             dependencies: [
-                "StretchGuardCore", "StretchGuardTrace", "StretchGuardSimulation", "CAllocationCounter",
+                "StretchGuardCore", "StretchGuardTrace", "StretchGuardSimulation", "StretchGuardConfig",
+                "StretchGuardEvaluation", "CAllocationCounter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "StretchGuardCoreTests", dependencies: ["StretchGuardCore", "StretchGuardSimulation"]),
         .testTarget(name: "StretchGuardTraceTests", dependencies: ["StretchGuardTrace"]),
+        .testTarget(name: "StretchGuardSimulationTests", dependencies: ["StretchGuardSimulation", "StretchGuardCore"]),
+        .testTarget(name: "StretchGuardConfigTests", dependencies: ["StretchGuardConfig"]),
+        .testTarget(name: "StretchGuardEvaluationTests", dependencies: ["StretchGuardEvaluation"]),
         .testTarget(name: "StretchGuardCLITests", dependencies: ["stretchguard"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -32,16 +32,26 @@ public enum Replay {
         }
     }
 
-    /// Processes every sample from the start with the given baseline, handing each frame to `sink`.
-    public static func run(_ samples: [IMUSample], baseline: Baseline,
-                           sink: (PostureFrame) throws -> Void) rethrows {
-        var pipeline = PosturePipeline(baseline: baseline, samplePeriod: medianPeriod(samples))
+    /// Runs the whole core — filter, posture, detectors — over the samples, one frame per sample, then
+    /// closes what is still open (a hold in progress).
+    ///
+    /// - Parameters:
+    ///   - samples: the trace.
+    ///   - baseline: its calibrated neutral posture.
+    ///   - profile: the exercise's thresholds.
+    ///   - sink: receives every frame with its events, in order; after the last, an end-of-session call
+    ///     with `nil` and the events of closing.
+    public static func run(_ samples: [IMUSample], baseline: Baseline, profile: FormProfile = .general,
+                           sink: (FormFrame?, FormEvents) throws -> Void) rethrows {
+        var pipeline = FormPipeline(baseline: baseline, profile: profile, samplePeriod: medianPeriod(samples))
         for s in samples {
-            try sink(pipeline.process(s))
+            let frame = pipeline.process(s)
+            try sink(frame, pipeline.events)
         }
+        pipeline.finish(at: samples.last?.time ?? 0)
+        try sink(nil, pipeline.events)
     }
 
-    /// The median time step of the first samples, in s (the filter's starting sample period).
     static func medianPeriod(_ samples: [IMUSample]) -> Double {
         let n = min(samples.count, 201)
         guard n >= 2 else { return 0.01 }

@@ -19,7 +19,8 @@ public struct ReplayCSVWriter {
     }
 
     /// Appends one row.
-    public mutating func append(_ frame: PostureFrame, verdict: ReplayVerdict = .none) {
+    public mutating func append(_ form: FormFrame) {
+        let frame = form.posture, verdict = form.verdict
         let q = frame.orientation.canonical
         let a = frame.angles.degrees
         FixedDecimal.append(frame.time, decimals: 6, to: &buffer)
@@ -31,7 +32,7 @@ public struct ReplayCSVWriter {
             buffer.append(UInt8(ascii: ","))
             FixedDecimal.append(v, decimals: 3, to: &buffer)
         }
-        for flag in [verdict.twistAlert, verdict.bounceAlert, verdict.holding] {
+        for flag in [verdict.twistAlert, verdict.bounce, verdict.holding] {
             buffer.append(contentsOf: flag ? [UInt8(ascii: ","), UInt8(ascii: "1")] : [UInt8(ascii: ","), UInt8(ascii: "0")])
         }
         buffer.append(UInt8(ascii: ","))
@@ -44,18 +45,4 @@ public struct ReplayCSVWriter {
         try write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
-}
-
-/// The detectors' verdict columns of a replay row (all zero until form detection fills them).
-public struct ReplayVerdict: Sendable, Equatable {
-    public var twistAlert = false
-    public var bounceAlert = false
-    public var holding = false
-    /// Length of the current hold, in s.
-    public var holdSeconds: Double = 0
-
-    public init() {}
-
-    /// No alert, no hold.
-    public static let none = ReplayVerdict()
 }

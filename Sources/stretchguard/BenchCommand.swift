@@ -24,7 +24,7 @@ extension StretchGuard {
         var stage: Stage = .pipeline
 
         enum Stage: String, ExpressibleByArgument, CaseIterable {
-            case pipeline, filter, angles
+            case pipeline, posture, filter, angles
         }
 
         @Flag(help: "Print one JSON object instead of text.")
@@ -42,16 +42,22 @@ extension StretchGuard {
             var allocations: UInt64 = 0
             var checksum = 0.0
             for _ in 0..<repetitions {
-                var pipeline = PosturePipeline(baseline: baseline, samplePeriod: 1 / 200)
-                for s in stream[..<warmup] { checksum += pipeline.process(s).angles.twist }
+                var pipeline = FormPipeline(baseline: baseline, samplePeriod: 1 / 200)
+                for s in stream[..<warmup] { checksum += pipeline.process(s).posture.angles.twist }
                 let clock = ContinuousClock()
                 sg_allocation_counter_start()
                 let start = clock.now
                 switch stage {
                 case .pipeline:
-                    for s in stream[warmup...] { checksum += pipeline.process(s).angles.twist }
+                    for s in stream[warmup...] {
+                        let frame = pipeline.process(s)
+                        checksum += frame.posture.angles.twist + frame.verdict.holdSeconds
+                    }
+                case .posture:
+                    var posture = pipeline.posture
+                    for s in stream[warmup...] { checksum += posture.process(s).angles.twist }
                 case .filter:
-                    var filter = pipeline.filter
+                    var filter = pipeline.posture.filter
                     for s in stream[warmup...] {
                         filter.update(s)
                         checksum += filter.orientation.z

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StretchGuardConfig
 import StretchGuardCore
 import StretchGuardTrace
 
@@ -29,6 +30,12 @@ extension StretchGuard {
         @Option(name: .shortAndLong, help: "Write the rows to this file instead of standard output.")
         var output: String?
 
+        @Option(help: "Exercise profile: a name from Calibration/profiles (e.g. standing-hamstring) or a file.")
+        var profile = "general"
+
+        @Option(help: "Also write the coach's events (alerts, holds, impacts) to this file as JSON Lines.")
+        var events: String?
+
         @Flag(help: "Print a readable summary instead of the rows (to standard output, or beside --output).")
         var summary = false
 
@@ -42,6 +49,12 @@ extension StretchGuard {
             let options = ReplayOptions(baselineSeconds: baselineSeconds, spineAxis: spineAxis,
                                         forwardAxis: forwardAxis)
             do {
+                let exercise: FormProfile
+                do {
+                    exercise = try ProfileLibrary.standard().load(profile)
+                } catch {
+                    throw fail(error)
+                }
                 let samples = try TraceReader.read(path: input)
                 // The baseline is checked before any output exists, so bad input leaves no file behind.
                 let baseline = try StretchGuardTrace.Replay.baseline(of: samples, path: input, options: options)
@@ -51,10 +64,16 @@ extension StretchGuard {
                 } else {
                     out = summary ? nil : OutputFile()
                 }
+                let eventFile = try events.map { try OutputFile(path: $0) }
                 var writer = ReplayCSVWriter()
+                var eventWriter = EventLogWriter()
                 var report = PostureReport()
-                try StretchGuardTrace.Replay.run(samples, baseline: baseline) { frame in
-                    report.add(frame)
+                var formReport = FormReport()
+                try StretchGuardTrace.Replay.run(samples, baseline: baseline, profile: exercise) { frame, events in
+                    formReport.add(events)
+                    if eventFile != nil { eventWriter.append(events) }
+                    guard let frame else { return }
+                    report.add(frame.posture)
                     if let out {
                         writer.append(frame)
                         if writer.buffer.count >= 1 << 16 { try writer.drain(out.write) }
@@ -64,8 +83,15 @@ extension StretchGuard {
                     try writer.drain(out.write)
                     try out.commit()
                 }
+                if let eventFile {
+                    try eventWriter.drain(eventFile.write)
+                    try eventFile.commit()
+                }
                 if summary {
                     print(report.render(input: input, baseline: baseline, output: output))
+                    print("  exercise         \(exercise.name): \(exercise.summary)")
+                    print(formReport.lines(target: exercise.hold.target).joined(separator: "\n"))
+                    if let events { print("  events written to \(events)") }
                 }
             } catch let error as TraceError {
                 throw fail(error)

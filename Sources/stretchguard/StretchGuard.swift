@@ -7,9 +7,10 @@ struct StretchGuard: ParsableCommand {
         commandName: "stretchguard",
         abstract: "Real-time form feedback for back-pain stretches from a wearable IMU.",
         discussion: """
-            Replays recorded traces through the orientation and posture core, and measures its speed.
+            Replays recorded traces through the orientation, posture and form-detection core, simulates \
+            exercise scenarios, scores the detectors on scenario suites, and measures the core's speed.
             """,
         version: "0.1.0",
-        subcommands: [Replay.self, Bench.self]
+        subcommands: [Replay.self, Simulate.self, Eval.self, Bench.self]
     )
 }

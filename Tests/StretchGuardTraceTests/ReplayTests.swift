@@ -14,7 +14,7 @@ import Testing
         let input = samples(seconds: 5)
         var frames: [PostureFrame] = []
         let baseline = try Replay.baseline(of: input, path: "x.csv", options: ReplayOptions())
-        Replay.run(input, baseline: baseline) { frames.append($0) }
+        Replay.run(input, baseline: baseline) { frame, _ in if let frame { frames.append(frame.posture) } }
         #expect(frames.count == input.count)
         #expect(frames.map(\.time) == input.map(\.time))
         #expect(frames.allSatisfy { abs($0.angles.twist) < 1e-9 && abs($0.angles.flexion) < 1e-9 })

@@ -15,8 +15,9 @@ public struct PostureTracker: Sendable {
     public struct Settings: Sendable, Equatable {
         /// Largest flexion or side bend that counts as upright, in rad. Default 20°.
         public var uprightTolerance: Double = 20 * degree
-        /// Deviation of |specific force| from gravity that marks a step impact, in m/s². Default 2 m/s².
-        public var stepAccDeviation: Double = 2.0
+        /// Deviation of |specific force| from gravity that marks a step impact, in m/s². Default 1.5 m/s²
+        /// (heel strikes read 2–6 m/s² on the upper back; a still or slowly moving trunk stays under 0.5).
+        public var stepAccDeviation: Double = 1.5
         /// Shortest time between two counted steps, in s. Default 0.25 s.
         public var stepMinInterval: Double = 0.25
         /// Steps, each within `walkTimeout` of the previous, that make a walk. Default 2.
@@ -39,6 +40,8 @@ public struct PostureTracker: Sendable {
         public var stepLatched = false
         /// Whether the wearer is walking now (the heading follows).
         public var isWalking = false
+        /// Whether a step impact came less than `walkTimeout` ago: perhaps the first step of a turn.
+        public var isStepping = false
         /// How many walks (heading follows) there have been.
         public var walks = 0
     }
@@ -89,6 +92,7 @@ public struct PostureTracker: Sendable {
             && abs(angles.sideBend) <= settings.uprightTolerance
         countStep(acc: acc, time: time, upright: upright)
 
+        state.isStepping = state.steps >= 1
         let walking = state.steps >= settings.stepsForWalking
         if walking && !state.isWalking { state.walks += 1 }
         state.isWalking = walking

@@ -1,0 +1,63 @@
+/// An exercise's thresholds for every detector, and how its hold target grows across sessions.
+///
+/// Profiles are data: `Calibration/profiles/*.toml` hold the human-edited ones (degrees and seconds);
+/// `FormProfile.general` is the built-in default.
+public struct FormProfile: Sendable, Equatable {
+    /// Short name, e.g. `standing-hamstring`.
+    public var name: String
+    /// One line for the wearer: what the exercise is.
+    public var summary: String
+    public var twist = TwistMonitor.Settings()
+    public var bounce = BounceDetector.Settings()
+    public var hold = HoldTimer.Settings()
+    public var impact = ImpactMonitor.Settings()
+    public var progression = HoldProgression()
+
+    public init(name: String, summary: String) {
+        self.name = name
+        self.summary = summary
+    }
+
+    /// The general default: any bend of 20° is a stretch position, 30 s holds.
+    public static let general = FormProfile(name: "general", summary: "Any stretch: hold still, no twist, no bounce")
+
+    /// The names of the settings that are out of range, empty when all are usable.
+    public var inconsistencies: [String] {
+        var bad: [String] = []
+        if !twist.isConsistent { bad.append("twist") }
+        if !bounce.isConsistent { bad.append("bounce") }
+        if !hold.isConsistent { bad.append("hold") }
+        if !impact.isConsistent { bad.append("impact") }
+        if !progression.isConsistent { bad.append("progression") }
+        return bad
+    }
+
+    /// This profile with the hold target for the given session (see `HoldProgression`).
+    public func forSession(_ number: Int) -> FormProfile {
+        var profile = self
+        profile.hold.target = progression.target(forSession: number, final: hold.target)
+        return profile
+    }
+}
+
+/// Builds hold targets up gradually: start lower and add a little each session until the final target.
+public struct HoldProgression: Sendable, Equatable {
+    /// Target of the first session, in s; `nil` starts at the final target (no progression).
+    public var startTarget: Double?
+    /// Added per completed session, in s. Default 5 s.
+    public var stepPerSession: Double = 5
+
+    public init(startTarget: Double? = nil, stepPerSession: Double = 5) {
+        self.startTarget = startTarget
+        self.stepPerSession = stepPerSession
+    }
+
+    /// Whether the values make sense.
+    public var isConsistent: Bool { (startTarget ?? 1) > 0 && stepPerSession >= 0 }
+
+    /// The hold target of session `number` (1 = the first), in s, never above `final`.
+    public func target(forSession number: Int, final: Double) -> Double {
+        guard let start = startTarget else { return final }
+        return min(final, start + Double(max(0, number - 1)) * stepPerSession)
+    }
+}

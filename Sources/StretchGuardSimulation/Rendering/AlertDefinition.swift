@@ -1,0 +1,23 @@
+import StretchGuardCore
+
+/// The detection spec's alert definitions, as the truth labels apply them.
+public enum AlertDefinition {
+    /// Smallest twist that alerts, in rad (15°).
+    public static let twistThreshold = 15 * degree
+    /// Shortest time the twist must be held to alert, in s.
+    public static let twistHold = 0.25
+    /// Smallest peak-to-peak swing of a bounce, in rad (3°).
+    public static let bouncePeakToPeak = 3 * degree
+    /// Frequencies a bounce can have, in Hz.
+    public static let bounceBand: ClosedRange<Double> = 0.5...4
+    /// Fewest direction reversals of a bounce.
+    public static let bounceReversals = 2
+
+    /// Whether an oscillation step of `duration` s is a bounce that must alert: at least 3° peak-to-peak,
+    /// 0.5–4 Hz, and at least two reversals at full amplitude.
+    public static func isBounce(_ oscillation: Oscillation, duration: Double) -> Bool {
+        oscillation.peakToPeak >= bouncePeakToPeak - 1e-9
+            && bounceBand.contains(oscillation.frequency)
+            && oscillation.fullReversals(duration: duration) >= bounceReversals
+    }
+}
