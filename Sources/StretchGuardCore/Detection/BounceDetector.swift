@@ -65,6 +65,7 @@ public struct BounceDetector: Sendable {
     ///   - time: the sample's time, in s.
     ///   - suppressed: when true (the wearer is walking), swings do not qualify.
     ///   - events: where starts and ends are appended.
+    @inline(__always)
     public mutating func update(angles: PostureAngles, time: Double, suppressed: Bool,
                                 events: inout FormEvents) -> Bool {
         let h = settings.hysteresis

@@ -47,6 +47,7 @@ public struct FormCoach: Sendable {
     ///   - time: the sample's time, in s.
     ///   - dt: its period, in s.
     ///   - walking: whether the wearer is stepping or walking (see `PostureTracker.State.isStepping`).
+    @inline(__always)
     public mutating func update(angles: PostureAngles, gyr: Vector3D, acc: Vector3D, time: Double, dt: Double,
                                 walking: Bool) -> FormVerdict {
         events.removeAll()

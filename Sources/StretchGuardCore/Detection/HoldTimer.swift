@@ -92,6 +92,7 @@ public struct HoldTimer: Sendable {
     ///   - time: the sample's time, in s.
     ///   - dt: its period, in s.
     ///   - events: where hold starts, targets and ends are appended.
+    @inline(__always)
     public mutating func update(angles: PostureAngles, gyr: Vector3D, time: Double, dt: Double,
                                 events: inout FormEvents) -> Bool {
         let alpha = min(1, dt / settings.rateTimeConstant)

@@ -29,6 +29,7 @@ public struct ImpactMonitor: Sendable {
     ///   - acc: specific force, in m/s².
     ///   - time: the sample's time, in s.
     ///   - events: where an impact is appended.
+    @inline(__always)
     public mutating func update(acc: Vector3D, time: Double, events: inout FormEvents) -> Bool {
         let squared = acc.squaredLength
         guard squared >= settings.threshold * settings.threshold else { return false }

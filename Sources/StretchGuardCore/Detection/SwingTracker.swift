@@ -32,6 +32,7 @@ public struct SwingTracker: Sendable, Equatable {
     ///   - angle: the posture angle, in rad.
     ///   - time: the sample's time, in s.
     ///   - hysteresis: how far the angle must come back from its extreme to confirm a reversal, in rad.
+    @inline(__always)
     public mutating func update(angle: Double, time: Double, hysteresis: Double) -> Swing? {
         let travel = (angle - extreme) * direction
         if travel > 0 || extreme.isNaN {

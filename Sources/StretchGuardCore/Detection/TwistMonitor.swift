@@ -56,6 +56,7 @@ public struct TwistMonitor: Sendable {
     ///   - dt: its period, in s.
     ///   - suppressed: when true (the wearer is walking: the heading follows), no alert starts.
     ///   - events: where starts and ends are appended.
+    @inline(__always)
     public mutating func update(twist: Double, time: Double, dt: Double, suppressed: Bool,
                                 events: inout FormEvents) -> Level {
         let magnitude = abs(twist)
