@@ -78,6 +78,7 @@ public struct OrientationFilter: Sendable {
     }
 
     /// Feeds one sample, taking its time step from the previous sample's time.
+    @inline(__always)
     public mutating func update(_ sample: IMUSample) {
         let dt: Double
         if let last = state.lastTime {

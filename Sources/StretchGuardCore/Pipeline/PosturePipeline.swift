@@ -37,6 +37,7 @@ public struct PosturePipeline: Sendable {
     }
 
     /// Processes one sample.
+    @inline(__always)
     public mutating func process(_ sample: IMUSample) -> PostureFrame {
         filter.update(sample)
         let angles = posture.update(orientation: filter.state.inclinationCorrection, times: filter.state.strapdown,
