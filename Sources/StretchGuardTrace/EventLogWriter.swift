@@ -40,8 +40,6 @@ public struct EventLogWriter {
     }
 
     private static func number(_ x: Double, _ decimals: Int) -> String {
-        var bytes: [UInt8] = []
-        FixedDecimal.append(x, decimals: decimals, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        FixedDecimal.string(x, decimals: decimals)
     }
 }

@@ -1,9 +1,9 @@
 /// Appends decimal numbers with a fixed number of decimals to a byte buffer, without `String(format:)`.
-enum FixedDecimal {
+public enum FixedDecimal {
     private static let powers: [Double] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
 
     /// Appends `value` rounded to `decimals` (0–9) decimals, e.g. `-0.012500`.
-    static func append(_ value: Double, decimals: Int, to out: inout [UInt8]) {
+    public static func append(_ value: Double, decimals: Int, to out: inout [UInt8]) {
         guard value.isFinite, abs(value) < 9e8 else {
             out.append(contentsOf: String(value).utf8)
             return
@@ -21,6 +21,13 @@ enum FixedDecimal {
             fraction /= 10
         }
         out.append(contentsOf: digits)
+    }
+
+    /// `value` rounded to `decimals` (0–9) decimals, as a string.
+    public static func string(_ value: Double, decimals: Int) -> String {
+        var bytes: [UInt8] = []
+        append(value, decimals: decimals, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends a non-negative integer.

@@ -60,8 +60,6 @@ public struct PostureReport: Sendable {
     }
 
     private func fmt(_ x: Double, _ decimals: Int) -> String {
-        var bytes: [UInt8] = []
-        FixedDecimal.append(x, decimals: decimals, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        FixedDecimal.string(x, decimals: decimals)
     }
 }

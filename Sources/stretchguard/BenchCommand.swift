@@ -20,7 +20,7 @@ extension StretchGuard {
         @Option(help: "Timed repetitions; the fastest is reported.")
         var repetitions = 3
 
-        @Option(help: "What to time: pipeline (filter + posture) or filter (orientation filter alone), angles (posture decomposition alone).")
+        @Option(help: "What to time: pipeline (filter + posture + form detectors), posture (filter + posture), filter (orientation filter alone), angles (posture decomposition alone).")
         var stage: Stage = .pipeline
 
         enum Stage: String, ExpressibleByArgument, CaseIterable {

@@ -26,7 +26,7 @@ private struct AngleScript {
             previous = a
             let posture = PostureAngles(flexion: a.0 * degree, sideBend: a.1 * degree, twist: a.2 * degree)
             let v = coach.update(angles: posture, gyr: speed, acc: Vector3D(0, 0, standardGravity),
-                                 time: time, dt: dt, walking: walking)
+                                 time: time, dt: dt, stepping: walking)
             events.append(contentsOf: coach.events)
             verdicts.append((time, v))
         }

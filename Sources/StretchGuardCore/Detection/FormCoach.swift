@@ -46,14 +46,14 @@ public struct FormCoach: Sendable {
     ///   - acc: specific force, in m/s².
     ///   - time: the sample's time, in s.
     ///   - dt: its period, in s.
-    ///   - walking: whether the wearer is stepping or walking (see `PostureTracker.State.isStepping`).
+    ///   - stepping: whether the wearer is stepping or walking (see `PostureTracker.State.isStepping`).
     @inline(__always)
     public mutating func update(angles: PostureAngles, gyr: Vector3D, acc: Vector3D, time: Double, dt: Double,
-                                walking: Bool) -> FormVerdict {
+                                stepping: Bool) -> FormVerdict {
         events.removeAll()
         var verdict = FormVerdict()
-        verdict.twist = twist.update(twist: angles.twist, time: time, dt: dt, suppressed: walking, events: &events)
-        verdict.bounce = bounce.update(angles: angles, time: time, suppressed: walking, events: &events)
+        verdict.twist = twist.update(twist: angles.twist, time: time, dt: dt, suppressed: stepping, events: &events)
+        verdict.bounce = bounce.update(angles: angles, time: time, suppressed: stepping, events: &events)
         verdict.holding = hold.update(angles: angles, gyr: gyr, time: time, dt: dt, events: &events)
         verdict.holdSeconds = hold.heldSeconds(at: time)
         verdict.impact = impact.update(acc: acc, time: time, events: &events)

@@ -25,7 +25,7 @@ public struct FormPipeline: Sendable {
         let frame = posture.process(sample)
         let verdict = coach.update(angles: frame.angles, gyr: sample.gyr - posture.filter.gyrBias, acc: sample.acc,
                                    time: sample.time, dt: posture.filter.state.lastStep,
-                                   walking: posture.posture.state.isStepping)
+                                   stepping: posture.posture.state.isStepping)
         return FormFrame(posture: frame, verdict: verdict)
     }
 

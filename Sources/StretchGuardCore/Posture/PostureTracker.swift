@@ -41,7 +41,7 @@ public struct PostureTracker: Sendable {
         /// Whether the wearer is walking now (the heading follows).
         public var isWalking = false
         /// Whether a step impact came less than `walkTimeout` ago: perhaps the first step of a turn.
-        public var isStepping = false
+        public var isStepping: Bool { steps >= 1 }
         /// How many walks (heading follows) there have been.
         public var walks = 0
     }
@@ -92,7 +92,6 @@ public struct PostureTracker: Sendable {
             && abs(angles.sideBend) <= settings.uprightTolerance
         countStep(acc: acc, time: time, upright: upright)
 
-        state.isStepping = state.steps >= 1
         let walking = state.steps >= settings.stepsForWalking
         if walking && !state.isWalking { state.walks += 1 }
         state.isWalking = walking
