@@ -31,13 +31,21 @@ let package = Package(
         .target(name: "StretchGuardConfig", dependencies: ["StretchGuardCore", .product(name: "Yams", package: "Yams")]),
         // Scores the detectors on scenario suites (simulated or recorded with truth).
         .target(name: "StretchGuardEvaluation", dependencies: ["StretchGuardCore", "StretchGuardSimulation", "StretchGuardTrace"]),
+        // The Linux I2C edge: libi2c's SMBus calls and the i2c-dev ioctls (Debian: libi2c-dev).
+        .target(name: "CI2C"),
+        // The libgpiod edge: one small shim compiled against libgpiod 1.6 or 2.x (Debian: libgpiod-dev).
+        .target(name: "CGPIOD"),
+        // GPIO lines over libgpiod (or a recording simulation): buzzer, status LEDs, button, feedback patterns.
+        .target(name: "StretchGuardGPIO", dependencies: ["CGPIOD"]),
+        // I2C buses, IMU chip drivers, register-level simulated chips, the sample clock.
+        .target(name: "StretchGuardHardware", dependencies: ["StretchGuardCore", "CI2C", "StretchGuardGPIO"]),
         // Counts heap allocations for `stretchguard bench` (interposes malloc in the executable).
         .target(name: "CAllocationCounter"),
         .executableTarget(
             name: "stretchguard",
             dependencies: [
                 "StretchGuardCore", "StretchGuardTrace", "StretchGuardSimulation", "StretchGuardConfig",
-                "StretchGuardEvaluation", "CAllocationCounter",
+                "StretchGuardEvaluation", "StretchGuardHardware", "StretchGuardGPIO", "CAllocationCounter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +54,8 @@ let package = Package(
         .testTarget(name: "StretchGuardSimulationTests", dependencies: ["StretchGuardSimulation", "StretchGuardCore"]),
         .testTarget(name: "StretchGuardConfigTests", dependencies: ["StretchGuardConfig"]),
         .testTarget(name: "StretchGuardEvaluationTests", dependencies: ["StretchGuardEvaluation"]),
+        .testTarget(name: "StretchGuardGPIOTests", dependencies: ["StretchGuardGPIO"]),
+        .testTarget(name: "StretchGuardHardwareTests", dependencies: ["StretchGuardHardware", "StretchGuardSimulation"]),
         .testTarget(name: "StretchGuardCLITests", dependencies: ["stretchguard"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

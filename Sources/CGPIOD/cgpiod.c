@@ -1,0 +1,2 @@
+#include "cgpiod.h"
+int sg_gpiod_api_major(void) { return 0; }

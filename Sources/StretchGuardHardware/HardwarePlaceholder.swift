@@ -1,0 +1,3 @@
+import CI2C
+import StretchGuardCore
+import StretchGuardGPIO
