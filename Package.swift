@@ -56,7 +56,9 @@ let package = Package(
         .testTarget(name: "StretchGuardEvaluationTests", dependencies: ["StretchGuardEvaluation"]),
         .testTarget(name: "StretchGuardGPIOTests", dependencies: ["StretchGuardGPIO"]),
         .testTarget(name: "StretchGuardHardwareTests", dependencies: ["StretchGuardHardware", "StretchGuardSimulation"]),
-        .testTarget(name: "StretchGuardCLITests", dependencies: ["stretchguard"], exclude: ["Golden"]),
+        .testTarget(name: "StretchGuardCLITests", dependencies: [
+            "stretchguard", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardConfig", "StretchGuardCore",
+        ], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,33 @@
+/// A message to the wearer, each with its own buzzer rhythm and LED colour (see `FeedbackPatterns`).
+public enum FeedbackCue: String, Sendable, Hashable, CaseIterable {
+    /// Tracking is running and calibrated: go ahead.
+    case ready
+    /// A hold goes on (a soft tick, e.g. every 10 s).
+    case holdProgress = "hold_progress"
+    /// The hold reached its target.
+    case holdReached = "hold_reached"
+    /// The trunk twisted past the limit.
+    case twist
+    /// Ballistic bouncing in the stretch.
+    case bounce
+    /// A high impact (a jolt, a fall).
+    case impact
+    /// The sensor stopped answering or reports nonsense.
+    case sensorFault = "sensor_fault"
+    /// The wearer's "stop / it hurts" press was taken.
+    case stop
+
+    /// A dense index 0 ..< allCases.count, for per-cue tables without hashing.
+    var slot: Int {
+        switch self {
+        case .ready: return 0
+        case .holdProgress: return 1
+        case .holdReached: return 2
+        case .twist: return 3
+        case .bounce: return 4
+        case .impact: return 5
+        case .sensorFault: return 6
+        case .stop: return 7
+        }
+    }
+}

@@ -1,3 +1,0 @@
-import CI2C
-import StretchGuardCore
-import StretchGuardGPIO

@@ -1,0 +1,35 @@
+import StretchGuardCore
+
+/// Turns SI values into a chip's signed 16-bit counts, rounding to the nearest count and saturating at
+/// −32768 and +32767 counts, the way an ADC clips.
+enum CountEncoding {
+    /// The count nearest to `value × countsPerUnit`, clipped to the Int16 range.
+    @inline(__always)
+    static func counts(_ value: Double, countsPerUnit: Double) -> Int16 {
+        let scaled = (value * countsPerUnit).rounded()
+        guard scaled.isFinite else { return scaled > 0 ? .max : (scaled < 0 ? .min : 0) }
+        return Int16(min(max(scaled, Double(Int16.min)), Double(Int16.max)))
+    }
+
+    /// All three axes of `vector`.
+    static func counts(_ vector: Vector3D, countsPerUnit: Double) -> SIMD3<Int16> {
+        SIMD3(counts(vector.x, countsPerUnit: countsPerUnit), counts(vector.y, countsPerUnit: countsPerUnit),
+              counts(vector.z, countsPerUnit: countsPerUnit))
+    }
+
+    /// The big-endian bytes of three counts (InvenSense order: x high, x low, y high, …).
+    static func bigEndianBytes(_ counts: SIMD3<Int16>) -> [UInt8] {
+        [counts.x, counts.y, counts.z].flatMap { value -> [UInt8] in
+            let bits = UInt16(bitPattern: value)
+            return [UInt8(bits >> 8), UInt8(bits & 0xFF)]
+        }
+    }
+
+    /// The little-endian bytes of three counts (ST order: x low, x high, y low, …).
+    static func littleEndianBytes(_ counts: SIMD3<Int16>) -> [UInt8] {
+        [counts.x, counts.y, counts.z].flatMap { value -> [UInt8] in
+            let bits = UInt16(bitPattern: value)
+            return [UInt8(bits & 0xFF), UInt8(bits >> 8)]
+        }
+    }
+}
