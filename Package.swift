@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Orientation fusion, calibration math and posture angles: no I/O, nothing allocated per sample.
@@ -39,13 +40,16 @@ let package = Package(
         .target(name: "StretchGuardGPIO", dependencies: ["CGPIOD"]),
         // I2C buses, IMU chip drivers, register-level simulated chips, the sample clock.
         .target(name: "StretchGuardHardware", dependencies: ["StretchGuardCore", "CI2C", "StretchGuardGPIO"]),
+        // The session store: one SQLite database (GRDB) of sessions, raw samples, events, markers and gaps,
+        // and the recorder that writes it off the sample thread.
+        .target(name: "StretchGuardStore", dependencies: ["StretchGuardCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Counts heap allocations for `stretchguard bench` (interposes malloc in the executable).
         .target(name: "CAllocationCounter"),
         .executableTarget(
             name: "stretchguard",
             dependencies: [
                 "StretchGuardCore", "StretchGuardTrace", "StretchGuardSimulation", "StretchGuardConfig",
-                "StretchGuardEvaluation", "StretchGuardHardware", "StretchGuardGPIO", "CAllocationCounter",
+                "StretchGuardEvaluation", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardStore", "CAllocationCounter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +60,7 @@ let package = Package(
         .testTarget(name: "StretchGuardEvaluationTests", dependencies: ["StretchGuardEvaluation"]),
         .testTarget(name: "StretchGuardGPIOTests", dependencies: ["StretchGuardGPIO"]),
         .testTarget(name: "StretchGuardHardwareTests", dependencies: ["StretchGuardHardware", "StretchGuardSimulation"]),
+        .testTarget(name: "StretchGuardStoreTests", dependencies: ["StretchGuardStore"]),
         .testTarget(name: "StretchGuardCLITests", dependencies: [
             "stretchguard", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardConfig", "StretchGuardCore",
         ], exclude: ["Golden"]),

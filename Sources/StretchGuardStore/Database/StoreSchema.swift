@@ -1,0 +1,104 @@
+import GRDB
+
+/// The database's tables, built by numbered migrations.
+///
+/// Each migration sets `PRAGMA user_version` to its number, so that a StretchGuard that finds a larger
+/// number than ``currentVersion`` knows the database is newer than itself and refuses it rather than
+/// guessing. `PRAGMA application_id` marks the file as a StretchGuard session database.
+///
+/// Version 1:
+/// - `sessions`: one row per session. `started_at` (Unix time, s), `start_time_s` / `end_time_s` (sample
+///   clock, s; `end_time_s` NULL while recording), `status` (`recording`, `complete`, `incomplete`),
+///   `device`, `chip`, `rate_hz`, `profile`, `calibration` (JSON text), `software_version`, `gyr_scale`
+///   (rad/s per count), `acc_scale` (m/s² per count); filled at close: `sample_count`, `holds`,
+///   `holds_reached`, `longest_hold_s`, `twist_alerts`, `bounce_alerts`, `impacts`.
+/// - `sample_blocks`: raw samples, one row per commit (≤ 0.5 s): `session_id`, `start_us` / `end_us` (first
+///   and last sample time, µs), `sample_count`, `data` (a ``SampleBlock`` BLOB). Read in `id` order.
+/// - `events`: the form coach's events (`FormEvent`): `time_s`, `kind`, `value`, `duration_s`,
+///   `frequency_hz`, `count`, `axis`.
+/// - `markers`: the wearer's signals: `time_s`, `kind` (`stop`, `note`), `note`.
+/// - `gaps`: missing samples: `start_s`, `end_s` (first and last missing sample), `samples`, `reason`.
+///
+/// Derived values (orientation, posture angles, verdicts) are not stored: replaying the raw samples
+/// through the core recomputes them exactly.
+enum StoreSchema {
+    /// The newest schema this StretchGuard writes and reads.
+    static let currentVersion = 1
+    /// `PRAGMA application_id` of a session database: "SGSD" in ASCII.
+    static let applicationID: Int32 = 0x5347_5344
+
+    /// The migrations, oldest first.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: version1)
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        return migrator
+    }
+
+    private static let version1 = """
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at REAL NOT NULL,
+            start_time_s REAL NOT NULL,
+            end_time_s REAL,
+            status TEXT NOT NULL DEFAULT 'recording' CHECK (status IN ('recording', 'complete', 'incomplete')),
+            device TEXT NOT NULL,
+            chip TEXT NOT NULL,
+            rate_hz REAL NOT NULL,
+            profile TEXT NOT NULL,
+            calibration TEXT NOT NULL,
+            software_version TEXT NOT NULL,
+            gyr_scale REAL NOT NULL,
+            acc_scale REAL NOT NULL,
+            sample_count INTEGER,
+            holds INTEGER,
+            holds_reached INTEGER,
+            longest_hold_s REAL,
+            twist_alerts INTEGER,
+            bounce_alerts INTEGER,
+            impacts INTEGER
+        );
+        CREATE INDEX sessions_by_start ON sessions(started_at);
+        CREATE TABLE sample_blocks (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            start_us INTEGER NOT NULL,
+            end_us INTEGER NOT NULL,
+            sample_count INTEGER NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE INDEX sample_blocks_by_session ON sample_blocks(session_id);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            time_s REAL NOT NULL,
+            kind TEXT NOT NULL,
+            value REAL NOT NULL,
+            duration_s REAL NOT NULL,
+            frequency_hz REAL NOT NULL,
+            count INTEGER NOT NULL,
+            axis TEXT NOT NULL
+        );
+        CREATE INDEX events_by_session ON events(session_id);
+        CREATE TABLE markers (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            time_s REAL NOT NULL,
+            kind TEXT NOT NULL,
+            note TEXT NOT NULL
+        );
+        CREATE INDEX markers_by_session ON markers(session_id);
+        CREATE TABLE gaps (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            start_s REAL NOT NULL,
+            end_s REAL NOT NULL,
+            samples INTEGER NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX gaps_by_session ON gaps(session_id);
+        """
+}
