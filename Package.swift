@@ -43,13 +43,18 @@ let package = Package(
         // The session store: one SQLite database (GRDB) of sessions, raw samples, events, markers and gaps,
         // and the recorder that writes it off the sample thread.
         .target(name: "StretchGuardStore", dependencies: ["StretchGuardCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Looks back at a stored session: per-hold table (duration, peak twist, bounces, SPARC/LDLJ), event
+        // timeline, terminal plots, the self-contained HTML/SVG report, CSV and JSON export.
+        .target(name: "StretchGuardReview", dependencies: [
+            "StretchGuardCore", "StretchGuardStore", "StretchGuardConfig", "StretchGuardTrace",
+        ]),
         // Counts heap allocations for `stretchguard bench` (interposes malloc in the executable).
         .target(name: "CAllocationCounter"),
         .executableTarget(
             name: "stretchguard",
             dependencies: [
                 "StretchGuardCore", "StretchGuardTrace", "StretchGuardSimulation", "StretchGuardConfig",
-                "StretchGuardEvaluation", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardStore", "CAllocationCounter",
+                "StretchGuardEvaluation", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardStore", "StretchGuardReview", "CAllocationCounter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,8 +66,10 @@ let package = Package(
         .testTarget(name: "StretchGuardGPIOTests", dependencies: ["StretchGuardGPIO"]),
         .testTarget(name: "StretchGuardHardwareTests", dependencies: ["StretchGuardHardware", "StretchGuardSimulation"]),
         .testTarget(name: "StretchGuardStoreTests", dependencies: ["StretchGuardStore"]),
+        .testTarget(name: "StretchGuardReviewTests", dependencies: ["StretchGuardReview", "StretchGuardSimulation"]),
         .testTarget(name: "StretchGuardCLITests", dependencies: [
             "stretchguard", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardConfig", "StretchGuardCore",
+            "StretchGuardStore",
         ], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -20,12 +20,15 @@ extension StretchGuard {
         @Option(help: "Timed repetitions; the fastest is reported.")
         var repetitions = 3
 
-        @Option(help: "What to time: pipeline (filter + posture + form detectors), posture (filter + posture), filter (orientation filter alone), angles (posture decomposition alone).")
+        @Option(help: "What to time: pipeline (filter + posture + form detectors), posture (filter + posture), filter (orientation filter alone), angles (posture decomposition alone), review (`stretchguard review` of a generated 200 Hz session, and database bytes per sample).")
         var stage: Stage = .pipeline
 
         enum Stage: String, ExpressibleByArgument, CaseIterable {
-            case pipeline, posture, filter, angles
+            case pipeline, posture, filter, angles, review
         }
+
+        @Option(help: "With --stage review: minutes of the generated session (200 Hz).")
+        var sessionMinutes = 60.0
 
         @Flag(help: "Print one JSON object instead of text.")
         var json = false
@@ -33,9 +36,22 @@ extension StretchGuard {
         func validate() throws {
             guard samples >= 20_000 else { throw ValidationError("--samples must be at least 20000") }
             guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1") }
+            guard sessionMinutes >= 0.5, sessionMinutes <= 24 * 60 else {
+                throw ValidationError("--session-minutes must be between 0.5 and 1440")
+            }
         }
 
         func run() throws {
+            if stage == .review {
+                let result: ReviewBenchResult
+                do {
+                    result = try ReviewBench(duration: sessionMinutes * 60, repetitions: repetitions).run()
+                } catch {
+                    throw fail("review benchmark: \(error)")
+                }
+                print(json ? result.json : result.text)
+                return
+            }
             let (stream, baseline) = BenchStream.make(samples: samples)
             let warmup = 10_000
             var best = Double.infinity
@@ -67,6 +83,8 @@ extension StretchGuard {
                         let q = QuaternionD(w: 1, x: s.gyr.x, y: s.gyr.y, z: s.gyr.z).normalized
                         checksum += PostureAngles(relativeRotation: q).twist
                     }
+                case .review:
+                    break  // timed by ReviewBench above
                 }
                 let elapsed = clock.now - start
                 allocations = max(allocations, sg_allocation_counter_stop())

@@ -9,3 +9,12 @@ func fail(_ message: CustomStringConvertible, code: Int32 = 1) -> ExitCode {
     FileHandle.standardError.write(Data("stretchguard: error: \(message)\n".utf8))
     return ExitCode(code)
 }
+
+/// A problem a command reports as one line (what is wrong and the fix), through `fail`.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ message: String) {
+        description = message
+    }
+}

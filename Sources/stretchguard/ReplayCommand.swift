@@ -12,11 +12,18 @@ extension StretchGuard {
                 INPUT is a CSV (or .csv.gz) with a header naming t (s), gx,gy,gz (rad/s) and ax,ay,az (m/s²) \
                 in the sensor's frame; other columns are ignored. The first --baseline-seconds must be the \
                 wearer upright and still. Output: one row per sample, \
-                \(ReplayCSVWriter.columns.joined(separator: ",")).
+                \(ReplayCSVWriter.columns.joined(separator: ",")). With --session ID|latest instead of INPUT, \
+                re-runs detection over a recorded session, with its stored baseline and (unless --profile is \
+                given) its profile.
                 """)
 
-        @Argument(help: "The trace to replay (.csv or .csv.gz).")
-        var input: String
+        @Argument(help: "The trace to replay (.csv or .csv.gz); or give --session.")
+        var input: String?
+
+        @Option(help: "Replay a recorded session instead of a file: its id (see `stretchguard sessions`) or `latest`.")
+        var session: String?
+
+        @OptionGroup var store: StoreOptions
 
         @Option(help: "Seconds at the start when the wearer stands upright and still.")
         var baselineSeconds: Double = 2
@@ -30,8 +37,8 @@ extension StretchGuard {
         @Option(name: .shortAndLong, help: "Write the rows to this file instead of standard output.")
         var output: String?
 
-        @Option(help: "Exercise profile: a name from Calibration/profiles (e.g. standing-hamstring) or a file.")
-        var profile = "general"
+        @Option(help: "Exercise profile: a name from Calibration/profiles (e.g. standing-hamstring) or a file (default: general; with --session, the session's own).")
+        var profile: String?
 
         @Option(help: "Also write the coach's events (alerts, holds, impacts) to this file as JSON Lines.")
         var events: String?
@@ -43,15 +50,22 @@ extension StretchGuard {
             guard baselineSeconds > 0, baselineSeconds.isFinite else {
                 throw ValidationError("--baseline-seconds must be a positive number of seconds")
             }
+            guard (input == nil) != (session == nil) else {
+                throw ValidationError("give either a trace file or --session ID|latest")
+            }
         }
 
         func run() throws {
+            if let session {
+                return try replaySession(session)
+            }
+            guard let input else { throw ValidationError("give either a trace file or --session ID|latest") }
             let options = ReplayOptions(baselineSeconds: baselineSeconds, spineAxis: spineAxis,
                                         forwardAxis: forwardAxis)
             do {
                 let exercise: FormProfile
                 do {
-                    exercise = try ProfileLibrary.standard().load(profile)
+                    exercise = try ProfileLibrary.standard().load(profile ?? "general")
                 } catch {
                     throw fail(error)
                 }

@@ -18,6 +18,13 @@ enum StopSignal {
         _ = stopSignalReceived.load(ordering: .relaxed)
         signal(SIGINT, handle)
         signal(SIGTERM, handle)
+        // A parent may have started us with these signals blocked (the mask is inherited across exec):
+        // unblock them here, before any thread that should see them is started.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// The signal received, or nil.

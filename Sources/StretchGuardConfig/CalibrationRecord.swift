@@ -1,0 +1,115 @@
+import Foundation
+import StretchGuardCore
+
+/// A wearer's calibrated posture baseline for one sensor, as written by `stretchguard calibrate` (one JSON
+/// file per calibration in the user's data folder) and stored with every recorded session (so review and
+/// replay use exactly the baseline the live session used).
+///
+/// Versioned: `format` names the kind of file and `version` its layout; a newer version is refused with
+/// the fix (upgrade), never guessed at.
+public struct CalibrationRecord: Codable, Sendable, Equatable {
+    /// The file kind marker.
+    public static let formatName = "stretchguard-calibration"
+    /// The layout this build writes and reads.
+    public static let currentVersion = 1
+
+    /// Always `formatName`.
+    public var format: String
+    /// The layout version.
+    public var version: Int
+    /// A name the wearer chose ("morning", "physio-2026-11"), or "default".
+    public var name: String
+    /// When it was taken.
+    public var created: Date
+    /// Which sensor it belongs to.
+    public var sensor: SensorIdentity
+    /// How the baseline was taken: "calibrate" (upright, then a forward bend) or "session-start" (the first
+    /// seconds of a session, upright and still).
+    public var method: String
+    /// The baseline: gyro bias (rad/s), gravity (m/s², sensor frame), mounting (sensor → body).
+    public var baseline: Baseline
+
+    public init(name: String, created: Date, sensor: SensorIdentity, method: String, baseline: Baseline) {
+        format = Self.formatName
+        version = Self.currentVersion
+        self.name = name
+        self.created = created
+        self.sensor = sensor
+        self.method = method
+        self.baseline = baseline
+    }
+
+    /// The sensor a calibration belongs to: a mounting and bias only mean something for that one chip.
+    public struct SensorIdentity: Codable, Sendable, Hashable, CustomStringConvertible {
+        /// The driver's chip name ("mpu6050"), or "simulated".
+        public var chip: String
+        /// The I2C bus path ("/dev/i2c-1"), or "sim".
+        public var bus: String
+        /// The 7-bit address, e.g. "0x68" (empty for the simulated sensor).
+        public var address: String
+
+        public init(chip: String, bus: String, address: String) {
+            self.chip = chip
+            self.bus = bus
+            self.address = address
+        }
+
+        /// The simulated sensor (`--sensor sim`).
+        public static let simulated = SensorIdentity(chip: "simulated", bus: "sim", address: "")
+
+        /// "mpu6050 at 0x68 on /dev/i2c-1" or "the simulated sensor".
+        public var description: String {
+            self == .simulated ? "the simulated sensor" : "\(chip) at \(address) on \(bus)"
+        }
+
+        /// A file-name-safe key: "mpu6050-i2c-1-0x68", "simulated".
+        public var key: String {
+            guard self != .simulated else { return "simulated" }
+            let busName = bus.split(separator: "/").last.map(String.init) ?? bus
+            return "\(chip)-\(busName)-\(address)"
+        }
+    }
+
+    /// The record as pretty, stable JSON (sorted keys, ISO 8601 dates).
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(self)
+    }
+
+    /// Reads a record, checking its kind and version, and that it belongs to `sensor` when one is given.
+    ///
+    /// - Parameters:
+    ///   - data: the JSON.
+    ///   - path: the file (or "session 12"), for messages.
+    ///   - sensor: the sensor in use; a record for another one is refused.
+    public static func decode(_ data: Data, path: String, for sensor: SensorIdentity? = nil) throws(ConfigError) -> CalibrationRecord {
+        struct Header: Decodable { var format: String?; var version: Int? }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let header = try? decoder.decode(Header.self, from: data), header.format == formatName else {
+            throw ConfigError(path: path, problem: "is not a StretchGuard calibration file",
+                              fix: "run `stretchguard calibrate` to make one, or pass the right file")
+        }
+        let version = header.version ?? 0
+        guard version <= currentVersion else {
+            throw ConfigError(path: path, field: "version",
+                              problem: "was written by a newer StretchGuard (version \(version) > \(currentVersion))",
+                              fix: "upgrade stretchguard, or run `stretchguard calibrate` again with this one")
+        }
+        let record: CalibrationRecord
+        do {
+            record = try decoder.decode(CalibrationRecord.self, from: data)
+        } catch {
+            throw ConfigError(path: path, problem: "is damaged (\(error))",
+                              fix: "run `stretchguard calibrate` again; it writes a new file")
+        }
+        if let sensor, record.sensor != sensor {
+            throw ConfigError(path: path, field: "sensor",
+                              problem: "belongs to \(record.sensor), but this session uses \(sensor)",
+                              fix: "run `stretchguard calibrate` with this sensor, or pick its calibration with --calibration")
+        }
+        return record
+    }
+}

@@ -1,0 +1,112 @@
+import StretchGuardCore
+import StretchGuardStore
+
+/// One line of a session's timeline: an event the live session emitted, a marker the wearer set, or a gap
+/// in the recording, in plain words.
+public struct TimelineEntry: Sendable, Equatable {
+    /// What kind of entry.
+    public enum Kind: Sendable, Equatable {
+        /// A form event (alerts, holds, impacts).
+        case event(FormEvent.Kind)
+        /// The wearer's marker ("stop / it hurts", or a note).
+        case marker(SessionMarker.Kind)
+        /// Samples missing from the recording.
+        case gap
+
+        /// A short machine-readable name: the event's stored name, `stop`, `note` or `gap`.
+        public var name: String {
+            switch self {
+            case let .event(kind): return kind.rawValue
+            case let .marker(kind): return kind.rawValue
+            case .gap: return "gap"
+            }
+        }
+
+        /// Whether the entry is a warning to the wearer (alerts, impacts, stop presses, gaps).
+        public var isWarning: Bool {
+            switch self {
+            case let .event(kind): return [.twistAlertStarted, .bounceStarted, .impact].contains(kind)
+            case .marker(.stop), .gap: return true
+            case .marker(.note): return false
+            }
+        }
+    }
+
+    /// When, in s since the session's start.
+    public var time: Double
+    /// What kind of entry.
+    public var kind: Kind
+    /// What happened, in words.
+    public var text: String
+
+    /// A session's timeline: events, markers and gaps merged in time order (markers and gaps after the
+    /// events of the same instant).
+    ///
+    /// - Parameters:
+    ///   - events: form events, sample-clock times in s.
+    ///   - markers: the wearer's markers.
+    ///   - gaps: missing stretches.
+    ///   - startTime: the session's start on the sample clock, in s.
+    ///   - position: the profile's stretch measure (names the hold angle).
+    public static func timeline(events: [FormEvent], markers: [SessionMarker], gaps: [SessionGap],
+                                startTime: Double, position: HoldTimer.Position = .any) -> [TimelineEntry] {
+        var entries = events.map { TimelineEntry(time: $0.time - startTime, kind: .event($0.kind),
+                                                 text: describe($0, position: position)) }
+        entries += markers.map { marker in
+            let text = marker.kind == .stop
+                ? "stop / it hurts pressed" + (marker.note.isEmpty ? "" : ": \(marker.note)")
+                : "note: \(marker.note)"
+            return TimelineEntry(time: marker.time - startTime, kind: .marker(marker.kind), text: text)
+        }
+        entries += gaps.map { gap in
+            TimelineEntry(time: gap.start - startTime, kind: .gap,
+                          text: "\(gap.samples) samples missing over \(ReviewFormat.decimal(gap.duration, 2)) s (\(gap.reason))")
+        }
+        // A stable sort keeps events before markers and gaps of the same instant.
+        return entries.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+            .map(\.element)
+    }
+
+    /// One event in words.
+    static func describe(_ e: FormEvent, position: HoldTimer.Position) -> String {
+        let deg = { (x: Double) in ReviewFormat.degrees(x) }
+        switch e.kind {
+        case .twistAlertStarted:
+            return "twist alert: \(deg(abs(e.value))), chest turned to the \(e.value >= 0 ? "left" : "right")"
+        case .twistAlertEnded:
+            return "twist alert cleared after \(ReviewFormat.decimal(e.duration, 1)) s (peak \(deg(e.value)))"
+        case .bounceStarted:
+            return "bounce alert: \(deg(e.value)) swings at \(ReviewFormat.decimal(e.frequency, 1)) Hz in \(axisName(e.axis))"
+        case .bounceEnded:
+            return "bouncing stopped after \(ReviewFormat.decimal(e.duration, 1)) s (\(e.count) swings, up to \(deg(e.value)))"
+        case .holdStarted:
+            return "hold started at \(deg(e.value)) \(measureName(position))"
+        case .holdReached:
+            return "hold reached the \(ReviewFormat.decimal(e.duration, 0)) s target"
+        case .holdEnded:
+            return "hold ended after \(ReviewFormat.decimal(e.duration, 1)) s (mean \(deg(e.value)))"
+        case .impact:
+            return "high impact: \(ReviewFormat.decimal(e.value / standardGravity, 1)) g"
+        }
+    }
+
+    /// An axis for people: `flexion`, `side bend`, `twist`.
+    static func axisName(_ axis: FormEvent.Axis) -> String {
+        switch axis {
+        case .flexion: return "flexion"
+        case .sideBend: return "side bend"
+        case .twist: return "twist"
+        case .none: return "posture"
+        }
+    }
+
+    /// The stretch measure for people.
+    static func measureName(_ position: HoldTimer.Position) -> String {
+        switch position {
+        case .flexion: return "forward bend"
+        case .backwardBend: return "backward bend"
+        case .sideBend: return "side bend"
+        case .any: return "bend"
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import StretchGuardCore
+
+/// Why a calibration pose was not accepted, in words the wearer can act on (degrees, °/s and m/s² at this
+/// edge; rad inside).
+enum CalibrationPoseProblem: Error, Equatable, CustomStringConvertible {
+    /// Too few samples arrived in the measuring window.
+    case tooShort(samples: Int, minimum: Int)
+    /// The wearer moved: RMS deviations and their limits, in rad/s and m/s².
+    case moving(gyrDeviation: Double, gyrLimit: Double, accDeviation: Double, accLimit: Double)
+    /// The mean specific force is not about 1 g, in m/s².
+    case implausibleGravity(magnitude: Double, range: ClosedRange<Double>)
+    /// The sensor reported stuck or saturated samples (the health flags' names).
+    case sensorFault(String)
+    /// The bend between the two poses is smaller than `minimum`, in rad.
+    case bendTooSmall(angle: Double, minimum: Double)
+    /// The chest turned about the spine while bending (+ = to the wearer's left), in rad.
+    case twisted(angle: Double, limit: Double)
+    /// The trunk leaned sideways on the way (+ = head to the wearer's right), largest lean, in rad.
+    case leanedSideways(angle: Double, limit: Double)
+
+    var description: String {
+        switch self {
+        case let .tooShort(samples, minimum):
+            return "only \(samples) samples arrived while measuring (at least \(minimum) are needed)"
+        case let .moving(gyr, gyrLimit, acc, accLimit):
+            var parts: [String] = []
+            if gyr > gyrLimit {
+                parts.append("the rotation rate varied by \(CalibrationText.number(gyr / degree, 1)) °/s (still is under \(CalibrationText.number(gyrLimit / degree, 1)) °/s)")
+            }
+            if acc > accLimit {
+                parts.append("the acceleration varied by \(CalibrationText.number(acc, 2)) m/s² (still is under \(CalibrationText.number(accLimit, 2)) m/s²)")
+            }
+            return "you were moving: " + parts.joined(separator: ", and ")
+        case let .implausibleGravity(magnitude, range):
+            return "the sensor measured \(CalibrationText.number(magnitude, 2)) m/s² instead of about 9.81 m/s² of gravity "
+                + "(\(CalibrationText.number(range.lowerBound, 1))–\(CalibrationText.number(range.upperBound, 1)) accepted): it was not held still, or it is set up wrong"
+        case let .sensorFault(flags):
+            return "the sensor reported bad samples (\(flags)) while measuring"
+        case let .bendTooSmall(angle, minimum):
+            return "you bent \(CalibrationText.number(angle / degree, 0))° (at least \(CalibrationText.number(minimum / degree, 0))° is needed; about 30° is best)"
+        case let .twisted(angle, limit):
+            return "your chest turned \(CalibrationText.number(abs(angle) / degree, 0))° to the \(angle > 0 ? "left" : "right") while bending "
+                + "(at most \(CalibrationText.number(limit / degree, 0))°)"
+        case let .leanedSideways(angle, limit):
+            return "you leaned \(CalibrationText.number(abs(angle) / degree, 0))° to the \(angle > 0 ? "right" : "left") while bending "
+                + "(at most \(CalibrationText.number(limit / degree, 0))°)"
+        }
+    }
+
+    /// What to do differently on the next try.
+    var advice: String {
+        switch self {
+        case .tooShort: return "Check the sensor's connection (`stretchguard doctor`) and try again."
+        case .moving: return "Stand completely still while it measures: weight on both feet, breathe calmly."
+        case .implausibleGravity: return "Hold still; if this repeats, run `stretchguard doctor`."
+        case .sensorFault: return "Check the sensor and its wiring with `stretchguard doctor`."
+        case .bendTooSmall: return "Bend further, from the hips, to about 30°."
+        case .twisted: return "Bend straight forward, facing the floor ahead of you, without turning."
+        case .leanedSideways: return "Bend straight forward, not to the side."
+        }
+    }
+}
+
+/// The checks that decide whether the two calibration poses (upright and still; bent forward and held)
+/// can give a baseline and the sensor-to-body mounting. Pure functions of the samples: no I/O, no clock.
+struct CalibrationPoseCheck {
+    /// The limits; the defaults suit a wearer following the prompts.
+    struct Limits: Equatable {
+        /// How still each pose must be (gyro 3 °/s RMS, force 0.3 m/s² RMS) and the accepted |a| range.
+        var still = BaselineCalibrator.Settings()
+        /// Smallest accepted forward bend, in rad. Default 15°.
+        var minimumBend = 15 * degree
+        /// Largest turn about the spine while bending, in rad. Default 10°.
+        var maxTwist = 10 * degree
+        /// Largest sideways lean while bending, in rad. Default 10°.
+        var maxSideLean = 10 * degree
+    }
+
+    /// The bent pose's measurements.
+    struct Bend: Equatable {
+        /// The mounting the two poses give (sensor → body).
+        var mounting: BodyMounting
+        /// Mean specific force while bent, in m/s² (sensor frame).
+        var gravity: Vector3D
+        /// The bend between the poses (from gravity), in rad.
+        var angle: Double
+        /// The turn about the upright spine between the poses (from the gyroscope), in rad (+ = to the left).
+        var twist: Double
+        /// The largest sideways lean on the way (from the gyroscope), in rad (+ = head to the right).
+        var sideLean: Double
+    }
+
+    var limits = Limits()
+
+    /// The upright pose: still, about 1 g. Its mounting assumes a forward axis (replaced by ``bend``).
+    ///
+    /// - Parameter samples: the measuring window, in rad/s and m/s².
+    func upright(_ samples: [IMUSample]) throws(CalibrationPoseProblem) -> Baseline {
+        try stillPose(samples)
+    }
+
+    /// The bent pose and the movement into it, against the upright baseline.
+    ///
+    /// - Parameters:
+    ///   - upright: the upright pose's baseline (its gravity and gyro bias are used).
+    ///   - movement: the samples from the end of the upright window to the start of the hold, in rad/s and
+    ///     m/s².
+    ///   - hold: the bent pose's measuring window.
+    func bend(from upright: Baseline, movement: [IMUSample], hold: [IMUSample]) throws(CalibrationPoseProblem) -> Bend {
+        let held = try stillPose(hold)
+        let mounting: BodyMounting
+        do {
+            mounting = try BodyMounting.fromTwoPoses(uprightGravity: upright.gravity, bentGravity: held.gravity,
+                                                     minimumBend: limits.minimumBend)
+        } catch {
+            switch error {
+            case let .bendTooSmall(angle, minimum): throw .bendTooSmall(angle: angle, minimum: minimum)
+            case .forwardParallelToSpine: throw .bendTooSmall(angle: 0, minimum: limits.minimumBend)
+            }
+        }
+        let angle = Self.angle(between: upright.gravity, and: held.gravity)
+        // The gyroscope sees what gravity cannot: turning about the vertical, and the path on the way.
+        var relative = QuaternionD.identity
+        var largestLean = 0.0
+        let toBody = mounting.sensorToBody
+        let path = movement + hold
+        for (previous, sample) in zip(path, path.dropFirst()) {
+            let dt = sample.time - previous.time
+            guard dt > 0 else { continue }
+            relative = (relative * QuaternionD(rotationVector: (sample.gyr - upright.gyrBias) * dt)).renormalized
+            let lean = PostureAngles(relativeRotation: toBody * relative * toBody.conjugate).sideBend
+            if abs(lean) > abs(largestLean) { largestLean = lean }
+        }
+        let twist = Self.twist(of: relative, about: upright.gravity)
+        if abs(twist) > limits.maxTwist { throw .twisted(angle: twist, limit: limits.maxTwist) }
+        if abs(largestLean) > limits.maxSideLean { throw .leanedSideways(angle: largestLean, limit: limits.maxSideLean) }
+        return Bend(mounting: mounting, gravity: held.gravity, angle: angle, twist: twist, sideLean: largestLean)
+    }
+
+    /// A still pose's baseline, with the forward axis taken as the sensor axis most across the measured up
+    /// direction (so that it can always be made orthogonal to it).
+    private func stillPose(_ samples: [IMUSample]) throws(CalibrationPoseProblem) -> Baseline {
+        var calibrator = BaselineCalibrator(settings: limits.still)
+        var sum = Vector3D.zero
+        for sample in samples {
+            calibrator.add(sample)
+            sum += sample.acc
+        }
+        let across = SensorAxis.allCases.min { abs($0.vector.dot(sum)) < abs($1.vector.dot(sum)) } ?? .plusX
+        do {
+            return try calibrator.baseline(spineAxis: nil, forwardAxis: across)
+        } catch {
+            switch error {
+            case let .tooFewSamples(count, minimum):
+                throw .tooShort(samples: count, minimum: minimum)
+            case let .moving(gyr, acc):
+                throw .moving(gyrDeviation: gyr, gyrLimit: limits.still.maxGyrDeviation,
+                              accDeviation: acc, accLimit: limits.still.maxAccDeviation)
+            case let .implausibleGravity(magnitude):
+                throw .implausibleGravity(magnitude: magnitude, range: limits.still.gravityRange)
+            case .mounting:
+                // Unreachable: the forward axis is chosen across the measured up direction.
+                throw .implausibleGravity(magnitude: (sum / Double(max(samples.count, 1))).length,
+                                          range: limits.still.gravityRange)
+            }
+        }
+    }
+
+    /// The turn about `axis` in a rotation's swing–twist decomposition (`rotation = swing ⊗ twist`, the
+    /// swing about an axis across `axis`), in rad, −π…π. About the upright "up" direction this is the turn
+    /// about the spine, whatever the forward direction found: a twist also skews the forward direction that
+    /// gravity gives, so it must not be measured in that frame.
+    static func twist(of rotation: QuaternionD, about axis: Vector3D) -> Double {
+        let along = rotation.vector.dot(axis.normalized)
+        var angle = 2 * atan2(along, rotation.w)
+        if angle > .pi { angle -= 2 * .pi } else if angle < -.pi { angle += 2 * .pi }
+        return angle
+    }
+
+    /// The angle between two directions, in rad.
+    static func angle(between a: Vector3D, and b: Vector3D) -> Double {
+        acos(min(max(a.normalized.dot(b.normalized), -1), 1))
+    }
+}
+

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import StretchGuardConfig
+import StretchGuardReview
+import StretchGuardStore
+import StretchGuardTrace
+
+extension StretchGuard {
+    /// `stretchguard review`: look back at a stored session.
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Look back at a recorded session: holds, alerts, timeline and plots.",
+            discussion: """
+                Replays the session's stored samples through the core with the baseline and profile it was \
+                recorded with, and prints a summary, a table per hold (length, mean angle, peak twist, bounces, \
+                SPARC and LDLJ steadiness), the event timeline and a terminal plot of twist and flexion. \
+                --html writes a self-contained report (inline SVG plots, no external files); --csv one row per \
+                sample (\(ReviewCSV.columns.joined(separator: ",")); t in s since the start, angles in °); \
+                --json prints summary, holds, alerts and events instead of the text. Times are m:ss since the \
+                session's start.
+                """)
+
+        @Argument(help: "The session: its id (see `stretchguard sessions`) or `latest`.")
+        var session: String
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "Write the HTML report to this file.")
+        var html: String?
+
+        @Option(help: "Write one CSV row per sample to this file.")
+        var csv: String?
+
+        @Flag(help: "Print the review as JSON instead of text.")
+        var json = false
+
+        @Option(help: "Replay with this exercise profile (name or file) instead of the session's own.")
+        var profile: String?
+
+        @Flag(help: "Take the baseline from the session's first 2 s (upright and still) instead of its stored calibration.")
+        var recalibrate = false
+
+        func validate() throws {
+            if let html, let csv, html == csv { throw ValidationError("--html and --csv must be different files") }
+        }
+
+        func run() throws {
+            let selector: SessionSelector
+            do {
+                selector = try SessionSelector(parsing: session)
+            } catch {
+                throw fail(error)
+            }
+            guard let database = try store.openExisting() else { throw store.missingDatabase() }
+            let analysis: SessionAnalysis
+            do {
+                let recording = try SessionRecording.load(from: database, selector: selector, recalibrate: recalibrate)
+                let exercise = try SessionProfile.resolve(for: recording, library: ProfileLibrary.standard(),
+                                                          override: profile)
+                analysis = try SessionAnalysis(recording: recording, profile: exercise)
+            } catch {
+                throw fail(error)
+            }
+            var written: [String] = []
+            do {
+                // Both files are complete before either appears.
+                let htmlFile = try html.map { path throws(TraceError) in try OutputFile(path: path) }
+                let csvFile = try csv.map { path throws(TraceError) in try OutputFile(path: path) }
+                if let htmlFile, let html {
+                    try htmlFile.write(Array(HTMLReport().render(analysis).utf8))
+                    written.append("HTML report written to \(html)")
+                }
+                if let csvFile, let csv {
+                    try ReviewCSV.write(analysis.track, to: csvFile.write)
+                    written.append("\(analysis.track.count) rows written to \(csv)")
+                }
+                try htmlFile?.commit()
+                try csvFile?.commit()
+            } catch let error as TraceError {
+                throw fail(error)
+            } catch {
+                throw fail("cannot write the output (\(error.localizedDescription)) — check the disk space and the folder's permissions")
+            }
+            if json {
+                print(ReviewJSON.render(analysis), terminator: "")
+            } else {
+                print(ReviewText().render(analysis), terminator: "")
+                if !written.isEmpty { print("\n" + written.joined(separator: "\n")) }
+            }
+        }
+    }
+}

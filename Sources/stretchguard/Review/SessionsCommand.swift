@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import StretchGuardReview
+import StretchGuardStore
+
+extension StretchGuard {
+    /// `stretchguard sessions`: the recorded sessions, or how regularly they happen.
+    struct Sessions: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List recorded sessions, or show adherence and hold progression (--stats).",
+            discussion: """
+                One line per session, oldest first: id, start date, length, profile, holds, holds that reached \
+                their target, alerts, and whether the session closed normally (`incomplete` after a crash or \
+                power cut). --stats: sessions per week, the current and longest streak of days with a session, \
+                and the longest hold of each session. Dates are in the local time zone (TZ).
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Flag(help: "Print JSON instead of text.")
+        var json = false
+
+        @Flag(help: "Show adherence (sessions per week, streaks) and hold progression instead of the list.")
+        var stats = false
+
+        func run() throws {
+            guard let database = try store.openExisting() else {
+                // Nothing recorded yet: an empty listing, not an error (and no database is created).
+                let path = (try? store.resolvedPath()) ?? "the session database"
+                if stats {
+                    let report = AdherenceReport(stats: AdherenceStats(sessions: [], now: Date(), timeZone: .current))
+                    print(json ? report.json() : report.text(), terminator: "")
+                } else {
+                    let listing = SessionListing(sessions: [])
+                    print(json ? listing.json() : listing.text(databasePath: path), terminator: "")
+                }
+                return
+            }
+            do {
+                if stats {
+                    let report = AdherenceReport(stats: try database.stats())
+                    print(json ? report.json() : report.text(), terminator: "")
+                } else {
+                    let listing = SessionListing(sessions: try database.sessions())
+                    print(json ? listing.json() : listing.text(databasePath: database.path), terminator: "")
+                }
+            } catch {
+                throw fail(error)
+            }
+        }
+    }
+}

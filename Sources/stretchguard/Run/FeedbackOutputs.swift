@@ -1,0 +1,82 @@
+import StretchGuardConfig
+import StretchGuardCore
+import StretchGuardGPIO
+
+/// The buzzer, LEDs and button of a live session: the configured GPIO chip when there is one, else a
+/// simulated chip whose lines the terminal shows. Maps the coach's events to cues.
+final class FeedbackOutputs {
+    let player: FeedbackPlayer
+    let button: Button?
+    /// The simulated chip when no real one was found (the status line shows its buzzer and LEDs).
+    let simulated: SimulatedGPIO?
+    /// What was opened, for the start banner: "gpiochip0 [pinctrl-bcm2711]" or "shown in the terminal".
+    let description: String
+    private let wiring: GPIOWiring
+    private let devices: FeedbackDevices
+
+    /// Opens the configured chip; with `simulatedOnly`, or when it is missing, a simulated one.
+    init(config: HardwareConfig, simulatedOnly: Bool) throws(GPIOError) {
+        var wiring = GPIOWiring(config)
+        let backend: any GPIOBackend
+        var simulated: SimulatedGPIO?
+        var devices: FeedbackDevices
+        if !simulatedOnly, let opened = try? FeedbackDevices.open(wiring, backend: LinuxGPIOBackend()) {
+            devices = opened
+            description = "\(opened.chip.name) [\(opened.chip.label)]"
+        } else {
+            let simulation = SimulatedGPIO()
+            simulated = simulation
+            backend = simulation
+            wiring.chip = .name("gpiochip0")
+            wiring.button = nil  // no one presses a simulated button
+            devices = try FeedbackDevices.open(wiring, backend: backend)
+            description = "simulated, shown in the terminal"
+        }
+        self.simulated = simulated
+        self.wiring = wiring
+        self.devices = devices
+        player = devices.player
+        button = devices.button
+        player.isMuted = !config.feedback.buzzer
+    }
+
+    /// Starts the cue for what the coach reported at this sample.
+    func handle(_ events: FormEvents, now: Double) {
+        for event in events {
+            switch event.kind {
+            case .twistAlertStarted: player.play(.twist, now: now)
+            case .bounceStarted: player.play(.bounce, now: now)
+            case .holdReached: player.play(.holdReached, now: now)
+            case .impact: player.play(.impact, now: now)
+            default: break
+            }
+        }
+    }
+
+    /// The idle LED colour for the posture: green while holding, yellow on a twist warning, else off.
+    func setIdle(holding: Bool, twist: TwistMonitor.Level) {
+        player.idleColor = twist == .clear ? (holding ? .green : .off) : (twist == .warning ? .yellow : .red)
+    }
+
+    /// Whether the buzzer line is driven now (simulated outputs only; real ones report the player's state).
+    var buzzerOn: Bool {
+        guard let simulated, let line = wiring.buzzer?.line else { return player.playing != nil && !player.isMuted }
+        return simulated.isHigh(line) != (wiring.buzzer?.activeLow ?? false)
+    }
+
+    /// The LED colour showing now, for the status line.
+    var ledColor: String {
+        guard let simulated, case let .separate(green, yellow, red)? = wiring.leds else {
+            return String(describing: player.idleColor)
+        }
+        for (output, name) in [(red, "red"), (yellow, "yellow"), (green, "green")] {
+            if let output, simulated.isHigh(output.line) != output.activeLow { return name }
+        }
+        return "off"
+    }
+
+    /// Every output off, then every line released: the first thing done on any exit. Idempotent.
+    func close() {
+        devices.close()
+    }
+}

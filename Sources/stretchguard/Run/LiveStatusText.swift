@@ -1,0 +1,50 @@
+import StretchGuardCore
+import StretchGuardTrace
+
+/// The words and the one-line status of a live session, for the terminal.
+enum LiveStatusText {
+    /// The status line: time, twist, flexion, hold progress toward the target, feedback, alerts.
+    static func line(_ s: LiveSnapshot) -> String {
+        if s.capturingBaseline { return "\(clock(s.elapsed))  hold still: capturing the neutral posture…" }
+        let filled = s.holding ? min(10, Int((s.holdSeconds / max(s.holdTarget, 1) * 10).rounded(.down))) : 0
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
+        let hold = s.holding ? "\(Int(s.holdSeconds))/\(Int(s.holdTarget)) s" : "--/\(Int(s.holdTarget)) s"
+        var alerts: [String] = []
+        if s.twistLevel == .alert { alerts.append("TWIST!") } else if s.twistLevel == .warning { alerts.append("twist?") }
+        if s.bouncing { alerts.append("BOUNCE!") }
+        return "\(clock(s.elapsed))  twist \(signed(s.twist))°  flexion \(signed(s.flexion))°  "
+            + "hold [\(bar)] \(hold)  LED \(s.ledColor)\(s.buzzerOn ? "  ♪ beep" : "")"
+            + (alerts.isEmpty ? "" : "  " + alerts.joined(separator: " "))
+    }
+
+    /// One event as a plain sentence with its session time.
+    static func describe(_ event: FormEvent, since start: Double) -> String {
+        let at = clock(event.time - start)
+        switch event.kind {
+        case .twistAlertStarted: return "\(at)  twist alert: \(degrees(abs(event.value)))° — turn the chest back to face forward"
+        case .twistAlertEnded: return "\(at)  twist alert over (worst \(degrees(event.value))°, \(seconds(event.duration)))"
+        case .bounceStarted: return "\(at)  bounce alert: \(degrees(event.value))° swings — ease in and hold still"
+        case .bounceEnded: return "\(at)  bounce alert over (\(event.count) swings)"
+        case .holdStarted: return "\(at)  hold started at \(degrees(event.value))°"
+        case .holdReached: return "\(at)  hold target reached: \(seconds(event.duration)) — well done"
+        case .holdEnded: return "\(at)  hold ended after \(seconds(event.duration))"
+        case .impact: return "\(at)  high impact (\(FixedDecimal.string(event.value / standardGravity, decimals: 1)) g)"
+        }
+    }
+
+    /// "1:05.2" style session time.
+    static func clock(_ t: Double) -> String {
+        let minutes = Int(max(0, t) / 60)
+        let rest = max(0, t) - Double(minutes) * 60
+        return "\(minutes):" + (rest < 10 ? "0" : "") + FixedDecimal.string(rest, decimals: 1)
+    }
+
+    private static func signed(_ value: Double) -> String {
+        let rounded = Int(value.rounded())
+        let text = rounded > 0 ? "+\(rounded)" : "\(rounded)"
+        return String(repeating: " ", count: max(0, 4 - text.count)) + text
+    }
+
+    static func degrees(_ radians: Double) -> String { String(Int((radians / degree).rounded())) }
+    static func seconds(_ value: Double) -> String { FixedDecimal.string(value, decimals: 1) + " s" }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import StretchGuardConfig
+import StretchGuardCore
+import StretchGuardGPIO
+import StretchGuardHardware
+import StretchGuardStore
+import StretchGuardTrace
+import Synchronization
+
+/// `stretchguard run`: a live session with feedback, recorded for review.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Exercise with live feedback: twist and bounce alerts, a hold timer; the session is recorded.",
+        discussion: """
+            Reads the IMU (or, with none found, the simulated sensor playing a demo exercise), judges each \
+            sample, sounds the buzzer and lights the LEDs (shown in the terminal when there are none), and \
+            records the session for `stretchguard review`. Ctrl-C or SIGTERM ends it: outputs off first, then \
+            the recording closed.
+            """)
+
+    @Option(help: "auto (the configured IMU, else the simulated sensor), sim, or a chip: mpu6050, icm20948, lsm6dsox, …")
+    var sensor = SensorChoice.auto
+    @Option(help: "What the simulated sensor plays: a name from Calibration/scenarios/ or a .scenario file.")
+    var scenario = SimulatedScenario.demoName
+    @Option(help: "The exercise profile: a name from Calibration/profiles/ or a YAML file.")
+    var profile = "general"
+    @Option(help: "End the session after this many seconds.")
+    var duration: Double?
+    @Option(help: "The hardware config file (see Hardware/stretchguard.example.yaml).")
+    var config: String?
+    @Option(help: "A calibration file to use instead of the latest for this sensor.")
+    var calibration: String?
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Print only the summary at the end.")
+    var quiet = false
+
+    func run() throws {
+        StopSignal.install()
+        do {
+            try session()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw fail("\(error)")
+        }
+    }
+
+    private func session() throws {
+        let say: (String) -> Void = { if !quiet { printFlushed($0) } }
+        let hardware = try HardwareConfigFile.load(explicitPath: config).config
+        var exercise = try ProfileLibrary.standard().load(profile)
+        var sensor = try LiveSensor.open(self.sensor, imu: hardware.thorax, scenario: try SimulatedScenario.load(scenario))
+        if let reason = sensor.fallbackReason { say("no IMU found (\(reason)); using the simulated sensor — `stretchguard doctor` checks the hardware") }
+        say("sensor: \(sensor.chipName), \(sensor.device), \(FixedDecimal.string(sensor.rate, decimals: 1)) Hz")
+        let database = try store.resolvedPath()
+        let sessions = try SessionStore(path: database)
+        let completed = try sessions.sessions().filter { $0.info.profile == exercise.name && $0.isComplete }.count
+        exercise = exercise.forSession(completed + 1)
+        let feedback = try FeedbackOutputs(config: hardware, simulatedOnly: sensor.scenarioEnd != nil)
+        say("feedback: \(feedback.description); exercise: \(exercise.name), hold target \(Int(exercise.hold.target)) s")
+        let calibrationRecord: CalibrationRecord
+        do {
+            calibrationRecord = try BaselineSource.resolve(explicit: calibration, sensor: &sensor, say: say)
+        } catch {
+            feedback.close()
+            throw error
+        }
+        let info = SessionInfo(startDate: Date(), startTime: SystemMonotonicClock().now(), device: sensor.device,
+                               chip: sensor.chipName, rate: sensor.rate, profile: exercise.name,
+                               calibration: String(decoding: try calibrationRecord.encoded(), as: UTF8.self),
+                               softwareVersion: StretchGuard.configuration.version, scale: sensor.scale)
+        let warnings = MessageInbox()
+        let recorder = try SessionRecorder(store: sessions, info: info) { warning in
+            warnings.post("recording: \(warning)")
+        }
+        let loop = LiveLoop(sensor: sensor, baseline: calibrationRecord.baseline, profile: exercise,
+                            feedback: feedback, recorder: recorder, duration: duration)
+        say("recording session \(recorder.session) — Ctrl-C ends it")
+        let thread = Thread { loop.run() }
+        thread.name = "stretchguard-samples"
+        thread.qualityOfService = .userInteractive
+        thread.start()
+        LiveDisplay(quiet: quiet).follow(loop, warnings: warnings)
+        // The loop has driven every output off; now the recording is flushed and closed.
+        let summary = SessionSummary(events: loop.events)
+        let counters = try recorder.finish(summary: summary)
+        printFlushed(RunSummaryText(loop: loop, summary: summary, counters: counters, session: recorder.session,
+                                    database: database, target: exercise.hold.target).render())
+    }
+}
