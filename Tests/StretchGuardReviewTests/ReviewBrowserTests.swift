@@ -7,11 +7,13 @@ import Testing
 /// hold rows and the title. Without Chromium the test fails and says how to install it.
 ///
 /// The report and the screenshot stay in `$STRETCHGUARD_BROWSER_CHECK_DIR` (default: the system's
-/// temporary folder, `stretchguard-browser-check/`) for a human to look at.
+/// temporary folder, `stretchguard-browser-check/`) for a human to look at. `$STRETCHGUARD_CHROMIUM` names
+/// another browser binary.
 @Suite("Review report in a real browser")
 struct ReviewBrowserTests {
-    /// Where Chromium may be installed.
-    static let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+    /// Where Chromium may be installed: `$STRETCHGUARD_CHROMIUM` when set, else Debian's and Ubuntu's places.
+    static let candidates = ProcessInfo.processInfo.environment["STRETCHGUARD_CHROMIUM"].map { [$0] }
+        ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
 
     /// The folder the report and the screenshot are left in.
     static let folder: String = {
@@ -25,7 +27,7 @@ struct ReviewBrowserTests {
         guard let chromium = Self.candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
             Issue.record("""
                 Chromium is not installed, so the HTML report cannot be checked in a real browser: \
-                run scripts/install-deps (it installs Debian's chromium package; CI does this)
+                run scripts/install-deps --tests (it installs Debian's chromium package; scripts/test and CI do this)
                 """)
             return
         }

@@ -1,6 +1,8 @@
 import Foundation
+import StretchGuardConfig
 import StretchGuardCore
 import StretchGuardReview
+import StretchGuardSimulation
 import StretchGuardStore
 import Testing
 
@@ -153,5 +155,77 @@ struct SessionAnalysisTests {
         let recalibrated = try stored.analysis(recalibrate: true)
         #expect(recalibrated.recording.baselineSource == .sessionStart(seconds: 2))
         #expect(recalibrated.recording.baseline == (try stored.analysis()).recording.baseline)
+    }
+}
+
+@Suite("Session profile: the hold target in force live")
+struct SessionProfileTests {
+    @Test("without a reached hold, the target follows the profile's progression by session number")
+    func progressionBySessionNumber() throws {
+        // twist-bent-forward holds 5 s at 45°: no hold reaches even standing-hamstring's first 15 s target.
+        let first = try ReviewFixture(scenario: "twist-bent-forward", profile: "standing-hamstring", progressionSession: 1)
+        defer { first.remove() }
+        #expect(!first.events.contains { $0.kind == .holdReached })
+        #expect(try first.analysis().profile.hold.target == 15)
+        // Two more complete sessions of the profile in the same database: the third had a 25 s target.
+        let second = try ReviewFixture(scenario: "twist-bent-forward", profile: "standing-hamstring",
+                                       progressionSession: 2, folder: first.folder)
+        let third = try ReviewFixture(scenario: "twist-bent-forward", profile: "standing-hamstring",
+                                      progressionSession: 3, folder: first.folder)
+        #expect(try second.analysis().profile.hold.target == 20)
+        #expect(try third.analysis().profile.hold.target == 25)
+        // A profile picked by the reviewer is taken as it is.
+        #expect(try third.analysis(profile: "standing-hamstring").profile.hold.target == 30)
+    }
+}
+
+@Suite("Session analysis of a session that never closed")
+struct IncompleteSessionTests {
+    @Test("a crash mid-hold: the replay agrees with what was stored, and the review says the session is incomplete")
+    func crashMidHold() throws {
+        let folder = NSTemporaryDirectory() + "stretchguard-review-crash-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/sessions.sqlite"
+        let scenario = try Scenario.parse(try String(contentsOfFile: repositoryRoot
+            .appendingPathComponent("Calibration/scenarios/demo.scenario").path, encoding: .utf8), name: "demo")
+        // The recording stops 30 s in, in the middle of the breathing hold.
+        let samples = ScenarioRenderer(seed: 1).render(scenario).samples.filter { $0.time < 30 }
+        let codec = SampleCodec(scale: .wideRange)
+        let baseline = try SessionImporter.startBaseline(of: samples, scale: .wideRange)
+        let profile = try testLibrary.load("general")
+        var pipeline = FormPipeline(baseline: baseline, profile: profile, samplePeriod: 0.01)
+        var events: [FormEvent] = []
+        for sample in samples {
+            _ = pipeline.process(codec.quantized(sample))
+            events += pipeline.events
+        }
+        #expect(events.last?.kind == .holdStarted)
+        let record = CalibrationRecord(name: "morning", created: ReviewFixture.startDate, sensor: .simulated,
+                                       method: "calibrate", baseline: baseline)
+        let info = SessionInfo(startDate: ReviewFixture.startDate, startTime: 0, device: "simulated", chip: "simulated",
+                               rate: 100, profile: "general",
+                               calibration: String(decoding: try record.encoded(), as: UTF8.self),
+                               softwareVersion: "0.1.0-test", scale: .wideRange)
+        do {
+            let store = try SessionStore(path: path)
+            let session = try store.beginSession(info)
+            try store.append(SessionBatch(blocks: [SampleBlock(samples: samples.map(codec.encode))], events: events),
+                             to: session)
+            try store.close()  // no finishSession: the power went
+        }
+        let store = try SessionStore(path: path)  // closes the abandoned session as incomplete
+        defer { try? store.close() }
+        let recording = try SessionRecording.load(from: store, selector: .latest)
+        #expect(recording.session.status == .incomplete)
+        #expect(recording.baselineSource == .stored(record))
+        let analysis = try SessionAnalysis(recording: recording, profile: try SessionProfile.resolve(for: recording, library: testLibrary))
+        #expect(analysis.agreement.matches, "\(analysis.agreement.firstDifference ?? "")")
+        // The replay still closes the hold at the last sample, so the review shows it.
+        #expect(analysis.holds.count == 1)
+        #expect(analysis.holds[0].end > 29.9)
+        let text = ReviewText(timeZone: utc).render(analysis)
+        #expect(text.hasPrefix("StretchGuard session 1: Monday 16 June 2025, 09:30, 30 s, profile general (incomplete)"))
+        #expect(text.contains("  baseline         calibration 'morning' (calibrate)"))
     }
 }

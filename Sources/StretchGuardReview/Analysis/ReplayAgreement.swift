@@ -23,7 +23,8 @@ public struct ReplayAgreement: Sendable, Equatable {
     ///   - stored: the live session's events (sample-clock times, s).
     ///   - replayed: the replay's events.
     ///   - startTime: the session's start on the sample clock, in s (for the message).
-    public init(stored: [FormEvent], replayed: [FormEvent], startTime: Double) {
+    public init(stored: [FormEvent], replayed: some Collection<FormEvent>, startTime: Double) {
+        let replayed = Array(replayed)
         self.stored = stored.count
         self.replayed = replayed.count
         for (i, (live, again)) in zip(stored, replayed).enumerated()

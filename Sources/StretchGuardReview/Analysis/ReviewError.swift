@@ -15,6 +15,7 @@ public enum ReviewError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No calibration was stored and the session's first seconds are no usable baseline.
     case baseline(session: Int64, problem: String)
 
+    /// One line: what is wrong, and the fix.
     public var description: String {
         switch self {
         case let .store(error):

@@ -52,7 +52,10 @@ public struct SessionAnalysis: Sendable {
         alerts = AlertSpan.spans(in: events, startTime: start, endTime: duration)
         timeline = TimelineEntry.timeline(events: recording.storedEvents, markers: recording.markers,
                                           gaps: recording.gaps, startTime: start, position: profile.hold.position)
-        agreement = ReplayAgreement(stored: recording.storedEvents, replayed: events, startTime: start)
+        // A session that never closed (crash, power cut, still recording) stored no closing events.
+        agreement = ReplayAgreement(stored: recording.storedEvents,
+                                    replayed: recording.session.isComplete ? events : events.dropLast(closing.count),
+                                    startTime: start)
     }
 
     /// The session's row.

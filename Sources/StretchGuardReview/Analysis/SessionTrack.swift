@@ -6,7 +6,9 @@ import StretchGuardCore
 public struct SessionTrack: Sendable {
     /// What the coach said at one sample, as bits.
     public struct Flags: OptionSet, Sendable, Hashable {
+        /// The bits.
         public let rawValue: UInt8
+        /// Flags from their bits.
         public init(rawValue: UInt8) { self.rawValue = rawValue }
         /// The twist alert is on.
         public static let twistAlert = Flags(rawValue: 1 << 0)

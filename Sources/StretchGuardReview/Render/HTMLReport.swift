@@ -67,8 +67,8 @@ public struct HTMLReport: Sendable {
              tone: "neutral")
         card(&page, "\(s.holds)", s.holds == 1 ? "hold" : "holds",
              s.holds == 0 ? "none yet" : "longest \(ReviewFormat.decimal(s.longestHold, 0)) s", tone: "neutral")
-        card(&page, "\(s.holdsReached) of \(s.holds)", "reached \(ReviewFormat.decimal(s.target, 0)) s",
-             s.holds > 0 && s.holdsReached == s.holds ? "every hold" : "target \(ReviewFormat.decimal(s.target, 0)) s",
+        card(&page, "\(s.holdsReached)", "reached \(ReviewFormat.decimal(s.target, 0)) s",
+             s.holds > 0 && s.holdsReached == s.holds ? "every hold" : "of \(s.holds) hold\(s.holds == 1 ? "" : "s")",
              tone: s.holds > 0 && s.holdsReached == s.holds ? "good" : "neutral")
         card(&page, "\(s.twistAlerts)", "twist alerts",
              s.twistAlerts == 0 ? "chest stayed forward" : "worst \(ReviewFormat.degrees(s.worstTwist))",

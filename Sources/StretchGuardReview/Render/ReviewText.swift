@@ -49,7 +49,9 @@ public struct ReviewText: Sendable {
         let bounce = summary.bounceAlerts == 0 ? "none" : "\(summary.bounceAlerts) — ease in and hold instead of bouncing"
         let stopTimes = analysis.recording.markers.filter { $0.kind == .stop }
             .map { ReviewFormat.clock($0.time - analysis.recording.startTime) }
-        let stops = stopTimes.isEmpty ? "none" : "\(stopTimes.count) (at \(stopTimes.joined(separator: ", ")))"
+        let shown = stopTimes.prefix(4).joined(separator: ", ")
+            + (stopTimes.count > 4 ? " and \(stopTimes.count - 4) more" : "")
+        let stops = stopTimes.isEmpty ? "none" : "\(stopTimes.count) (at \(shown))"
         var lines = [
             title,
             "  holds            \(holds)",

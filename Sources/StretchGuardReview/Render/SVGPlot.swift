@@ -94,15 +94,24 @@ public struct SVGPlot: Sendable {
         svg.element("path", ["class": "series-twist", "d": path(twist, panel: twistPanel, x0: left,
                                                                 columnWidth: plotWidth / Double(columns)),
                              "fill": "none", "stroke": "#7c3aed", "stroke-width": "1.6", "stroke-linejoin": "round"])
+        // Labels only where they do not overlap the previous one (every line keeps its tooltip).
+        var labelledUntil = -Double.infinity
         for marker in analysis.recording.markers {
             let mx = x(marker.time - startTime)
             let label = marker.kind == .stop ? "stop / it hurts" : (marker.note.isEmpty ? "note" : marker.note)
             svg.open("g", ["class": "marker"])
             svg.element("line", ["x1": n(mx), "y1": n(top - 4), "x2": n(mx), "y2": n(twistPanel.bottom),
                                  "stroke": "#111827", "stroke-width": "1.5", "stroke-dasharray": "5 3"])
-            let anchor = mx > width - 140 ? "end" : "start"
-            svg.text("text", label, ["x": n(mx + (anchor == "end" ? -4 : 4)), "y": n(flexPanel.top + 14),
-                                     "font-size": "12", "font-weight": "600", "fill": "#111827", "text-anchor": anchor])
+            let labelWidth = 7 * Double(label.count) + 8  // px, at 12 px bold
+            let anchor = mx + labelWidth > left + plotWidth ? "end" : "start"
+            let (from, to) = anchor == "end" ? (mx - labelWidth, mx) : (mx, mx + labelWidth)
+            if from > labelledUntil {
+                svg.text("text", label, ["x": n(mx + (anchor == "end" ? -4 : 4)), "y": n(flexPanel.top + 30),
+                                         "font-size": "12", "font-weight": "600", "fill": "#111827",
+                                         "text-anchor": anchor, "stroke": "#ffffff", "stroke-width": "3",
+                                         "paint-order": "stroke"])
+                labelledUntil = to
+            }
             svg.text("title", "\(label) at \(ReviewFormat.clock(marker.time - startTime))")
             svg.close("g")
         }
@@ -141,8 +150,9 @@ public struct SVGPlot: Sendable {
                 svg.element("line", ["x1": n(x(t)), "y1": n(panel.top), "x2": n(x(t)), "y2": n(panel.bottom),
                                      "stroke": "#eef0f3", "stroke-width": "1"])
             }
+            let anchor = t + step > end + 1e-9 && t > 0 ? "end" : (t == 0 ? "start" : "middle")
             svg.text("text", ReviewFormat.clock(t, tenths: false),
-                     ["x": n(x(t)), "y": n(panels.last!.bottom + 18), "text-anchor": "middle", "font-size": "11",
+                     ["x": n(x(t)), "y": n(panels.last!.bottom + 18), "text-anchor": anchor, "font-size": "11",
                       "fill": "#6b7280"])
             t += step
         }
