@@ -199,11 +199,11 @@ struct HardwareValues {
         if raw.lowercased() == "auto" { return nil }
         let lower = raw.lowercased()
         let value = lower.hasPrefix("0x") ? Int(lower.dropFirst(2), radix: 16) : Int(lower)
-        let allowed = "use auto, " + HardwareConfig.IMU.supportedAddresses.map(hexAddress).joined(separator: ", ")
+        let allowed = "use auto, " + HardwareConfig.IMU.supportedAddresses.map(hexByte).joined(separator: ", ")
             .replacingLastComma(with: " or")
         guard let value else { throw fail(node, field, "'\(raw)' is not an I2C address", allowed) }
         guard let address = UInt8(exactly: value), HardwareConfig.IMU.supportedAddresses.contains(address) else {
-            let shown = lower.hasPrefix("0x") && (0...0xFF).contains(value) ? hexAddress(UInt8(value)) : raw
+            let shown = lower.hasPrefix("0x") && (0...0xFF).contains(value) ? hexByte(UInt8(value)) : raw
             let hint = !lower.hasPrefix("0x") && [68, 69].contains(value) ? " (addresses are hex: write 0x\(value))" : ""
             throw fail(node, field, "\(shown) is not an IMU address", allowed + hint)
         }

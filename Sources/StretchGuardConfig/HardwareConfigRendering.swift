@@ -41,7 +41,7 @@ extension HardwareConfigFile {
         var lines = withRole ? ["role: \(imu.role.rawValue)"] : []
         lines += [
             "bus: \(imu.bus.number.map(String.init) ?? scalar(imu.bus.path))",
-            "address: \(imu.address.map(hexAddress) ?? "auto")",
+            "address: \(imu.address.map(hexByte) ?? "auto")",
             "chip: \(imu.chip?.rawValue ?? "auto")",
             "rate_hz: \(formatted(imu.rate))",
             "gyro_range_dps: \(imu.gyroRange)",

@@ -59,10 +59,10 @@ struct HardwareChecks {
     func imu(_ index: Int) throws(ConfigError) {
         let imu = config.imus[index]
         if let address = imu.address, let chip = imu.chip, !chip.addresses.contains(address) {
-            let pins = chip.addresses.map(hexAddress).joined(separator: " or ")
+            let pins = chip.addresses.map(hexByte).joined(separator: " or ")
             let pin = chip.addresses[0] == 0x68 ? "AD0" : "SDO/SA0"
             throw fail(field(index, "address"),
-                       "\(hexAddress(address)) is not an address of the \(chip.rawValue) (it answers at \(pins))",
+                       "\(hexByte(address)) is not an address of the \(chip.rawValue) (it answers at \(pins))",
                        "use \(pins) (\(pin) to GND or to 3.3 V), or set chip: auto")
         }
         let nyquist = imu.rate / 2
@@ -89,9 +89,9 @@ struct HardwareChecks {
                     let other = pair.first { $0 != b } ?? pair[1]
                     let pin = other < 0x6A ? "AD0" : "SDO/SA0"
                     let level = other == pair[0] ? "GND" : "3.3 V"
-                    throw fail(field(second, "address"), "\(hexAddress(b)) is also the address of \(names.0) on \(bus)",
+                    throw fail(field(second, "address"), "\(hexByte(b)) is also the address of \(names.0) on \(bus)",
                                "give one of them the other address: wire its \(pin) to \(level) and write "
-                                   + "address: \(hexAddress(other)) (or use another bus)")
+                                   + "address: \(hexByte(other)) (or use another bus)")
                 }
             }
         }

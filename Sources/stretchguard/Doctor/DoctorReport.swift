@@ -103,9 +103,3 @@ struct DoctorReport: Encodable {
         warnings.append(Finding(part: part, problem: problem, fix: fix))
     }
 }
-
-/// `0x68`-style hex for addresses and register values.
-func hexByte(_ value: UInt8) -> String {
-    let digits = String(value, radix: 16, uppercase: true)
-    return "0x" + (digits.count < 2 ? "0" + digits : digits)
-}
