@@ -6,8 +6,8 @@ import RealModule
 /// The cut-off frequency is `√2 / (2π τ)` Hz, so that the filter's step response settles like a first-order
 /// filter of time constant `τ` while rejecting high frequencies with 40 dB/decade.
 public struct LowPassCoefficients: Sendable, Equatable {
-    /// Numerator coefficients `b0, b1, b2`.
-    public var b0, b1, b2: Double
+    /// Numerator coefficient `b0`; a Butterworth low-pass has `b1 = 2 b0` and `b2 = b0`.
+    public private(set) var b0: Double
     /// Denominator coefficients `a1, a2` (`a0 = 1`).
     public var a1, a2: Double
     /// Time constant, in s.
@@ -22,8 +22,6 @@ public struct LowPassCoefficients: Sendable, Equatable {
         let c = Double.tan(Double.pi * cutoff * samplePeriod)
         let d = c * c + 2.0.squareRoot() * c + 1
         b0 = c * c / d
-        b1 = 2 * b0
-        b2 = b0
         a1 = 2 * (c * c - 1) / d
         a2 = (1 - 2.0.squareRoot() * c + c * c) / d
     }
@@ -57,9 +55,11 @@ public struct LowPassState<Channels: SIMD & Sendable>: Sendable where Channels.S
     @inlinable @inline(__always)
     public mutating func step(_ x: Channels, dt: Double, _ k: LowPassCoefficients) -> Channels {
         if running {
-            let y = k.b0 * x + s0
-            s0 = k.b1 * x - k.a1 * y + s1
-            s1 = k.b2 * x - k.a2 * y
+            // b1·x = 2·b0·x and b2·x = b0·x: one product instead of three, with the same rounding.
+            let bx = k.b0 * x
+            let y = bx + s0
+            s0 = (bx + bx) - k.a1 * y + s1
+            s1 = bx - k.a2 * y
             output = y
             return y
         }
@@ -77,7 +77,7 @@ public struct LowPassState<Channels: SIMD & Sendable>: Sendable where Channels.S
     @inlinable
     public mutating func start(at x0: Channels, _ k: LowPassCoefficients) {
         s0 = x0 * (1 - k.b0)
-        s1 = x0 * (k.b2 - k.a2)
+        s1 = x0 * (k.b0 - k.a2)
         output = x0
         running = true
     }

@@ -4,15 +4,31 @@ import RealModule
 public struct PostureFrame: Sendable, Equatable {
     /// Time of the sample, in s.
     public var time: Double
-    /// Sensor-to-world orientation (z-up world frame).
-    public var orientation: QuaternionD
+    /// The left factor of the orientation (the filter's inclination correction).
+    public var world: QuaternionD
+    /// The right factor of the orientation (the filter's strapdown integration).
+    public var sensor: QuaternionD
     /// The trunk's posture relative to the baseline, in rad.
     public var angles: PostureAngles
 
     public init(time: Double, orientation: QuaternionD, angles: PostureAngles) {
+        self.init(time: time, world: orientation, sensor: .identity, angles: angles)
+    }
+
+    /// A frame whose orientation is the product `world ⊗ sensor`, as the filter keeps it; the product is
+    /// formed only when `orientation` is read, so the live loop, which does not need it, does not pay for it.
+    public init(time: Double, world: QuaternionD, sensor: QuaternionD, angles: PostureAngles) {
         self.time = time
-        self.orientation = orientation
+        self.world = world
+        self.sensor = sensor
         self.angles = angles
+    }
+
+    /// Sensor-to-world orientation (z-up world frame).
+    public var orientation: QuaternionD { world * sensor }
+
+    public static func == (a: PostureFrame, b: PostureFrame) -> Bool {
+        a.time == b.time && a.orientation == b.orientation && a.angles == b.angles
     }
 }
 
@@ -42,6 +58,7 @@ public struct PosturePipeline: Sendable {
         filter.update(sample)
         let angles = posture.update(orientation: filter.state.inclinationCorrection, times: filter.state.strapdown,
                                     acc: sample.acc, time: sample.time)
-        return PostureFrame(time: sample.time, orientation: filter.orientation, angles: angles)
+        return PostureFrame(time: sample.time, world: filter.state.inclinationCorrection, sensor: filter.state.strapdown,
+                            angles: angles)
     }
 }

@@ -50,6 +50,10 @@ public struct PostureTracker: Sendable {
     /// Sensor-to-body rotation.
     public let mounting: BodyMounting
     public private(set) var state: State
+    /// |specific force|² outside which a sample is a step impact, in m²/s⁴.
+    let stepBand: SquaredForceBand
+    /// |specific force|² inside which the step detector re-arms, in m²/s⁴.
+    let releaseBand: SquaredForceBand
 
     /// - Parameters:
     ///   - baseline: the calibrated neutral posture; its heading is that of the filter at the baseline.
@@ -58,6 +62,8 @@ public struct PostureTracker: Sendable {
     public init(baseline: Baseline, neutralSensorOrientation: QuaternionD? = nil, settings: Settings = Settings()) {
         self.settings = settings
         mounting = baseline.mounting
+        stepBand = SquaredForceBand(deviation: settings.stepAccDeviation)
+        releaseBand = SquaredForceBand(deviation: settings.stepAccDeviation / 2)
         let sensor = neutralSensorOrientation ?? baseline.sensorOrientation
         state = State(neutral: sensor * baseline.mounting.sensorToBody.conjugate)
     }
@@ -105,14 +111,15 @@ public struct PostureTracker: Sendable {
     /// walk; a pause longer than `walkTimeout` starts a new run.
     private mutating func countStep(acc: Vector3D, time: Double, upright: Bool) {
         if time - state.lastStepTime > settings.walkTimeout { state.steps = 0 }
-        let deviation = abs(acc.length - standardGravity)
-        if deviation >= settings.stepAccDeviation {
+        // |a| − g ≥ d compared as |a|² against (g ± d)²: no square root per sample.
+        let squared = acc.squaredLength
+        if squared >= stepBand.upper || squared <= stepBand.lower {
             if !state.stepLatched && upright && time - state.lastStepTime >= settings.stepMinInterval {
                 state.steps += 1
                 state.lastStepTime = time
             }
             state.stepLatched = true
-        } else if deviation < settings.stepAccDeviation / 2 {
+        } else if squared < releaseBand.upper && squared > releaseBand.lower {
             state.stepLatched = false
         }
     }
@@ -128,5 +135,19 @@ public struct PostureTracker: Sendable {
     static func heading(of body: QuaternionD) -> Double {
         let forward = body.rotate(.unitX)
         return Double.atan2(y: forward.y, x: forward.x)
+    }
+}
+
+/// The squares of `g − deviation` and `g + deviation`, in m²/s⁴, to compare |a|² with instead of |a|
+/// (`lower` is −1 when `g − deviation` is negative, so that no square falls below it).
+struct SquaredForceBand: Sendable {
+    let lower: Double
+    let upper: Double
+
+    /// - Parameter deviation: allowed |specific force| deviation from gravity, in m/s².
+    init(deviation: Double) {
+        let low = standardGravity - deviation
+        lower = low >= 0 ? low * low : -1
+        upper = (standardGravity + deviation) * (standardGravity + deviation)
     }
 }
