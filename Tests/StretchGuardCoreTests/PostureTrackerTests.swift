@@ -93,4 +93,25 @@ private struct TrackerScript {
         #expect(abs(held.twist / degree) > 20)  // the turn still reads as rotation: nothing followed it
         #expect(script.tracker.state.walks == 0)
     }
+
+    /// The squared band must decide exactly as |(|a| − g)| against the deviation would, on both sides of
+    /// gravity, at its edges, and for a deviation larger than g (no lower edge).
+    @Test(arguments: [0.75, 1.5, 4.0, 12.0])
+    func squaredForceBandDecidesAsTheDeviationDoes(deviation: Double) {
+        let band = SquaredForceBand(deviation: deviation)
+        var outsideCount = 0
+        for step in 0...4000 {
+            let magnitude = Double(step) * 0.01  // 0 to 40 m/s²
+            let a = Vector3D(magnitude * 0.6, 0, magnitude * 0.8)
+            let squared = a.squaredLength
+            let outside = squared >= band.upper || squared <= band.lower
+            let reference = abs(magnitude - standardGravity)
+            // Away from the edges (rounding of the squares) the two must agree exactly.
+            if abs(reference - deviation) > 1e-9 {
+                #expect(outside == (reference >= deviation), "|a| = \(magnitude) m/s², deviation \(deviation)")
+            }
+            if outside { outsideCount += 1 }
+        }
+        #expect(outsideCount > 0)
+    }
 }
