@@ -41,9 +41,10 @@ struct ReviewFixture {
     ///   - calibration: the calibration text stored instead of the baseline's record ("" for none).
     ///   - notes: scenario times, in s, and texts of note markers.
     ///   - progressionSession: record with the profile's hold target for this session number.
+    ///   - recaptureAt: scenario times, in s, of long presses that re-capture the neutral posture.
     init(scenario: String = "demo", profile: String = "general", stopAt: [Double] = [], notes: [(Double, String)] = [],
          gap: Range<Double>? = nil, calibration: String? = nil, progressionSession: Int? = nil,
-         folder: String? = nil) throws {
+         recaptureAt: [Double] = [], folder: String? = nil) throws {
         self.folder = folder ?? NSTemporaryDirectory() + "stretchguard-review-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: self.folder, withIntermediateDirectories: true)
         store = try SessionStore(path: self.folder + "/sessions.sqlite")
@@ -70,7 +71,8 @@ struct ReviewFixture {
                                chip: "simulated", rate: parsed.sampleRate, profile: exercise.name,
                                softwareVersion: "0.1.0-test", scale: scale)
         markers = (stopAt.map { SessionMarker(time: Self.clockStart + $0, kind: .stop, note: "") }
-            + notes.map { SessionMarker(time: Self.clockStart + $0.0, kind: .note, note: $0.1) })
+            + notes.map { SessionMarker(time: Self.clockStart + $0.0, kind: .note, note: $0.1) }
+            + recaptureAt.map { SessionMarker(time: Self.clockStart + $0, kind: .recapture, note: "") })
             .sorted { $0.time < $1.time }
         var importer = SessionImporter()
         importer.samplesPerBlock = Int(0.4 * parsed.sampleRate)

@@ -228,4 +228,20 @@ struct IncompleteSessionTests {
         #expect(text.hasPrefix("StretchGuard session 1: Monday 16 June 2025, 09:30, 30 s, profile general (incomplete)"))
         #expect(text.contains("  baseline         calibration 'morning' (calibrate)"))
     }
+
+    @Test("a long press mid-hold: the replay re-captures where the marker says, so it still agrees")
+    func recaptureIsReplayed() throws {
+        // In the demo's 55° hold (10-40 s): the bent pose becomes neutral 2 s after the press.
+        let fixture = try ReviewFixture(recaptureAt: [20])
+        defer { fixture.remove() }
+        let analysis = try fixture.analysis()
+        #expect(analysis.agreement.matches, "\(analysis.agreement.firstDifference ?? "")")
+        let start = ReviewFixture.clockStart
+        let holdEnd = try #require(fixture.events.first { $0.kind == .holdEnded })
+        #expect(abs(holdEnd.time - start - (20 + SessionPipeline.recaptureDuration)) < 0.02)
+        // The bend is the new neutral: flexion near zero a second after the switch.
+        let index = try #require(analysis.track.time.firstIndex { $0 >= 23 })
+        #expect(abs(analysis.track.flexion[index]) < 3 * degree)
+        #expect(analysis.timeline.contains { $0.text.contains("re-capturing the neutral posture") })
+    }
 }

@@ -87,6 +87,14 @@ public struct BounceDetector: Sendable {
     }
 
     /// Judges one completed swing of one angle.
+    /// Ends an alert in progress at `time` (s), as when the detector is replaced mid-session.
+    public mutating func end(at time: Double, events: inout FormEvents) {
+        guard state.alerting else { return }
+        state.alerting = false
+        events.append(FormEvent(kind: .bounceEnded, time: time, value: state.peak,
+                                duration: state.lastQualified - state.alertStart, count: state.swings))
+    }
+
     private mutating func consider(_ swing: SwingTracker.Swing, axis: FormEvent.Axis, now: Double,
                                    suppressed: Bool, events: inout FormEvents) {
         // A swing confirmed long after its extreme (a hold, then a slow move away) is not a bounce.

@@ -60,7 +60,17 @@ public struct FormCoach: Sendable {
         return verdict
     }
 
+    /// Closes everything open (alerts and a hold in progress) before this coach is replaced mid-session;
+    /// its events replace `events`.
+    public mutating func close(at time: Double) {
+        events.removeAll()
+        twist.end(at: time, events: &events)
+        bounce.end(at: time, events: &events)
+        hold.end(at: time, events: &events)
+    }
+
     /// Closes what is open at the end of a session (a hold in progress); its events replace `events`.
+    /// An alert still on stays open: the review shows it running to the session's end.
     public mutating func finish(at time: Double) {
         events.removeAll()
         hold.end(at: time, events: &events)

@@ -85,4 +85,12 @@ public struct TwistMonitor: Sendable {
         }
         return magnitude >= settings.warningAngle ? .warning : .clear
     }
+
+    /// Ends an alert in progress at `time` (s), as when the detector is replaced mid-session.
+    public mutating func end(at time: Double, events: inout FormEvents) {
+        guard state.alerting else { return }
+        events.append(FormEvent(kind: .twistAlertEnded, time: time, value: state.peak,
+                                duration: time - state.alertStart, axis: .twist))
+        state = State()
+    }
 }

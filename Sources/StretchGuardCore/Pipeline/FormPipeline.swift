@@ -32,6 +32,12 @@ public struct FormPipeline: Sendable {
     /// What started or ended at the last sample processed (or at `finish`).
     public var events: FormEvents { coach.events }
 
+    /// Closes alerts and a hold in progress before this pipeline is replaced mid-session; its events
+    /// replace `events`.
+    public mutating func close(at time: Double) {
+        coach.close(at: time)
+    }
+
     /// Closes what is open at the end of a session; its events replace `events`.
     public mutating func finish(at time: Double) {
         coach.finish(at: time)

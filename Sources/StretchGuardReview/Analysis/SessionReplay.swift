@@ -1,8 +1,9 @@
 import StretchGuardCore
 
 /// Re-runs the core over a stored session: the stored samples, decoded exactly as live, through
-/// ``FormPipeline`` with the session's baseline and profile at its nominal sample period — so the angles,
-/// verdicts and events are the ones the live session computed.
+/// ``SessionPipeline`` with the session's baseline and profile at its nominal sample period, and the
+/// neutral posture re-captured where the wearer's long presses started it (`recapture` markers) — so the
+/// angles, verdicts and events are the ones the live session computed.
 public enum SessionReplay {
     /// One replayed sample.
     public struct Step: Sendable {
@@ -27,13 +28,19 @@ public enum SessionReplay {
     @discardableResult
     public static func run(_ recording: SessionRecording, profile: FormProfile,
                            _ body: (Step) -> Void) throws(ReviewError) -> FormEvents {
-        var pipeline = FormPipeline(baseline: recording.baseline, profile: profile,
-                                    samplePeriod: recording.samplePeriod)
+        var pipeline = SessionPipeline(baseline: recording.baseline, profile: profile,
+                                       samplePeriod: recording.samplePeriod)
+        // Re-captures start where the live loop started them: before the first sample after the marker.
+        var recaptures = recording.markers.filter { $0.kind == .recapture }.map(\.time).sorted()[...]
         var last: Double?
         try recording.forEachSample { sample in
+            while let start = recaptures.first, start < sample.time {
+                pipeline.beginRecapture(at: start)
+                recaptures.removeFirst()
+            }
             let frame = pipeline.process(sample)
             let step = Step(sample: sample, frame: frame,
-                            angularVelocity: sample.gyr - pipeline.posture.filter.gyrBias, events: pipeline.events)
+                            angularVelocity: sample.gyr - pipeline.gyrBias, events: pipeline.events)
             body(step)
             last = sample.time
         }

@@ -27,7 +27,7 @@ public struct TimelineEntry: Sendable, Equatable {
             switch self {
             case let .event(kind): return [.twistAlertStarted, .bounceStarted, .impact].contains(kind)
             case .marker(.stop), .gap: return true
-            case .marker(.note): return false
+            case .marker(.note), .marker(.recapture): return false
             }
         }
     }
@@ -53,9 +53,12 @@ public struct TimelineEntry: Sendable, Equatable {
         var entries = events.map { TimelineEntry(time: $0.time - startTime, kind: .event($0.kind),
                                                  text: describe($0, position: position)) }
         entries += markers.map { marker in
-            let text = marker.kind == .stop
-                ? "stop / it hurts pressed" + (marker.note.isEmpty ? "" : ": \(marker.note)")
-                : "note: \(marker.note)"
+            let text: String
+            switch marker.kind {
+            case .stop: text = "stop / it hurts pressed" + (marker.note.isEmpty ? "" : ": \(marker.note)")
+            case .recapture: text = "long press: re-capturing the neutral posture"
+            case .note: text = "note: \(marker.note)"
+            }
             return TimelineEntry(time: marker.time - startTime, kind: .marker(marker.kind), text: text)
         }
         entries += gaps.map { gap in

@@ -36,7 +36,8 @@ public struct SessionImporter: Sendable {
     ///   - info: the session's metadata; its `calibration` is replaced (see `calibration`).
     ///   - baseline: the neutral posture the live session used.
     ///   - profile: the exercise's thresholds.
-    ///   - markers: the wearer's markers.
+    ///   - markers: the wearer's markers; a `recapture` marker re-captures the neutral posture from the
+    ///     samples after it, as the live loop's long press does.
     ///   - gaps: stretches of missing samples (leave them out of `samples`).
     ///   - calibration: the calibration text to store; nil (the default) stores a `session-start`
     ///     ``CalibrationRecord`` of `baseline`, "" stores none (as a session recorded without calibration).
@@ -54,7 +55,8 @@ public struct SessionImporter: Sendable {
             info.calibration = (try? record.encoded()).map { String(decoding: $0, as: UTF8.self) } ?? ""
         }
         let codec = SampleCodec(scale: info.scale)
-        var pipeline = FormPipeline(baseline: baseline, profile: profile, samplePeriod: 1 / info.rate)
+        var pipeline = SessionPipeline(baseline: baseline, profile: profile, samplePeriod: 1 / info.rate)
+        var recaptures = markers.filter { $0.kind == .recapture }.map(\.time).sorted()[...]
         let session = try store.beginSession(info)
 
         var events: [FormEvent] = []
@@ -71,7 +73,12 @@ public struct SessionImporter: Sendable {
                 closeBlock()
                 _ = encoder.append(raw)
             }
-            _ = pipeline.process(codec.decode(raw))
+            let decoded = codec.decode(raw)
+            while let start = recaptures.first, start < decoded.time {  // as the live loop's long press
+                pipeline.beginRecapture(at: start)
+                recaptures.removeFirst()
+            }
+            _ = pipeline.process(decoded)
             batch.events.append(contentsOf: pipeline.events)
             events.append(contentsOf: pipeline.events)
             while let marker = pendingMarkers.first, marker.time <= sample.time {

@@ -6,6 +6,9 @@ public struct SessionMarker: Hashable, Sendable, Codable {
         case stop
         /// A free note (added at the terminal or in review).
         case note
+        /// A long press started re-capturing the neutral posture: the samples of the next
+        /// `SessionPipeline.recaptureDuration` s became the new baseline (replay starts it here too).
+        case recapture
     }
 
     /// Sample-clock time of the signal, in s.

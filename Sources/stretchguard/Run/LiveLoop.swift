@@ -13,7 +13,7 @@ import Synchronization
 /// (hence `@unchecked Sendable`: the hand-over is the thread start and join).
 final class LiveLoop: @unchecked Sendable {
     var sensor: LiveSensor
-    var pipeline: FormPipeline
+    var pipeline: SessionPipeline
     let feedback: FeedbackOutputs
     let recorder: SessionRecorder
     /// Session time limit, in s (nil: until the scenario ends or a stop signal).
@@ -31,17 +31,14 @@ final class LiveLoop: @unchecked Sendable {
     private(set) var lastTime: Double = 0
     private(set) var startTime: Double = 0
     /// The baseline in force (re-captured by a long button press).
-    private(set) var baseline: Baseline
-    private var recapture: BaselineCalibrator?
-    private var recaptureEnd: Double = 0
+    var baseline: Baseline { pipeline.baseline }
     private var nextPublish: Double = 0
     private var snapshot = LiveSnapshot()
 
     init(sensor: LiveSensor, baseline: Baseline, profile: FormProfile, feedback: FeedbackOutputs,
          recorder: SessionRecorder, duration: Double?) {
         self.sensor = sensor
-        self.baseline = baseline
-        pipeline = FormPipeline(baseline: baseline, profile: profile, samplePeriod: 1 / sensor.rate)
+        pipeline = SessionPipeline(baseline: baseline, profile: profile, samplePeriod: 1 / sensor.rate)
         self.feedback = feedback
         self.recorder = recorder
         self.duration = duration
@@ -102,13 +99,6 @@ final class LiveLoop: @unchecked Sendable {
     private func process(_ raw: IMUSample, clock: SystemMonotonicClock) {
         let sample = recorder.record(raw)
         lastTime = sample.time
-        if var calibrator = recapture {
-            calibrator.add(sample)
-            recapture = calibrator
-            if sample.time >= recaptureEnd { finishRecapture(calibrator, at: sample.time) }
-            try? feedback.player.tick(now: clock.now())
-            return
-        }
         let frame = pipeline.process(sample)
         let events = pipeline.events
         if !events.isEmpty {
@@ -116,6 +106,7 @@ final class LiveLoop: @unchecked Sendable {
             feedback.handle(events, now: sample.time)
             count(events)
         }
+        if let outcome = pipeline.recaptured { reportRecapture(outcome, at: sample.time) }
         feedback.setIdle(holding: frame.verdict.holding, twist: frame.verdict.twist)
         try? feedback.player.tick(now: clock.now())
         latency.record(clock.now() - raw.time)
@@ -146,7 +137,7 @@ final class LiveLoop: @unchecked Sendable {
         snapshot.holdSeconds = frame.verdict.holdSeconds
         snapshot.buzzerOn = feedback.buzzerOn
         snapshot.ledColor = feedback.ledColor
-        snapshot.capturingBaseline = recapture != nil
+        snapshot.capturingBaseline = pipeline.isRecapturing
         let published = snapshot
         snapshot.messages.removeAll(keepingCapacity: true)
         shared.withLock { current in
@@ -166,25 +157,22 @@ final class LiveLoop: @unchecked Sendable {
                 feedback.player.play(.stop, now: now)
                 post("marked: stop / it hurts")
             case .longPress:
-                recapture = BaselineCalibrator()
-                recaptureEnd = lastTime + 2
-                post("re-capturing the neutral posture: stand upright and still for 2 s")
+                // The marker's time is the re-capture's start: the review replays it from there.
+                pipeline.beginRecapture(at: lastTime)
+                recorder.mark(SessionMarker(time: lastTime, kind: .recapture, note: "re-capturing the neutral posture"))
+                post("re-capturing the neutral posture: stand upright and still for \(Int(SessionPipeline.recaptureDuration)) s")
             default: break
             }
         }
     }
 
-    private func finishRecapture(_ calibrator: BaselineCalibrator, at time: Double) {
-        recapture = nil
-        do {
-            let fresh = try calibrator.baseline(spineAxis: nil, forwardAxis: .plusX)
-            var updated = fresh
-            updated.mounting = baseline.mounting  // keep the calibrated forward axis
-            baseline = updated
-            pipeline = FormPipeline(baseline: updated, profile: pipeline.coach.profile, samplePeriod: 1 / sensor.rate)
-            recorder.mark(SessionMarker(time: time, kind: .note, note: "neutral baseline re-captured"))
+    private func reportRecapture(_ outcome: Result<Baseline, BaselineCalibrator.Failure>, at time: Double) {
+        switch outcome {
+        case .success:
+            recorder.mark(SessionMarker(time: time, kind: .note, note: "neutral posture re-captured"))
             post("neutral posture re-captured")
-        } catch {
+        case let .failure(error):
+            recorder.mark(SessionMarker(time: time, kind: .note, note: "re-capture failed: the previous neutral posture stays"))
             post("could not re-capture the neutral posture (\(error)); keeping the previous one")
         }
     }
