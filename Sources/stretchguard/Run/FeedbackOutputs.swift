@@ -15,11 +15,12 @@ final class FeedbackOutputs {
     private let devices: FeedbackDevices
 
     /// Opens the configured chip; with `simulatedOnly`, or when it is missing, a simulated one.
-    init(config: HardwareConfig, simulatedOnly: Bool) throws(GPIOError) {
+    convenience init(config: HardwareConfig, simulatedOnly: Bool) throws(GPIOError) {
         var wiring = GPIOWiring(config)
         let backend: any GPIOBackend
         var simulated: SimulatedGPIO?
         var devices: FeedbackDevices
+        let description: String
         if !simulatedOnly, let opened = try? FeedbackDevices.open(wiring, backend: LinuxGPIOBackend()) {
             devices = opened
             description = "\(opened.chip.name) [\(opened.chip.label)]"
@@ -32,12 +33,26 @@ final class FeedbackOutputs {
             devices = try FeedbackDevices.open(wiring, backend: backend)
             description = "simulated, shown in the terminal"
         }
+        self.init(devices: devices, simulated: simulated, wiring: wiring, description: description)
+        player.isMuted = !config.feedback.buzzer
+    }
+
+    /// The configured wiring on a simulated chip whose button a test presses (`SimulatedGPIO.setLevel`).
+    convenience init(config: HardwareConfig, simulation: SimulatedGPIO) throws(GPIOError) {
+        var wiring = GPIOWiring(config)
+        wiring.chip = .name("gpiochip0")
+        let devices = try FeedbackDevices.open(wiring, backend: simulation)
+        self.init(devices: devices, simulated: simulation, wiring: wiring, description: "simulated with a button")
+        player.isMuted = !config.feedback.buzzer
+    }
+
+    private init(devices: FeedbackDevices, simulated: SimulatedGPIO?, wiring: GPIOWiring, description: String) {
         self.simulated = simulated
         self.wiring = wiring
         self.devices = devices
+        self.description = description
         player = devices.player
         button = devices.button
-        player.isMuted = !config.feedback.buzzer
     }
 
     /// Starts the cue for what the coach reported at this sample.
