@@ -78,16 +78,12 @@ public struct BounceDetector: Sendable {
         if let swing = state.twist.update(angle: angles.twist, time: time, hysteresis: h) {
             consider(swing, axis: .twist, now: time, suppressed: suppressed, events: &events)
         }
-        if state.alerting && time - state.lastQualified > settings.releaseTime {
-            state.alerting = false
-            events.append(FormEvent(kind: .bounceEnded, time: time, value: state.peak,
-                                    duration: state.lastQualified - state.alertStart, count: state.swings))
-        }
+        if time - state.lastQualified > settings.releaseTime { end(at: time, events: &events) }
         return state.alerting
     }
 
-    /// Judges one completed swing of one angle.
-    /// Ends an alert in progress at `time` (s), as when the detector is replaced mid-session.
+    /// Ends an alert in progress at `time` (s): `releaseTime` after the last qualifying swing, or when the
+    /// detector is replaced mid-session.
     public mutating func end(at time: Double, events: inout FormEvents) {
         guard state.alerting else { return }
         state.alerting = false
@@ -95,6 +91,7 @@ public struct BounceDetector: Sendable {
                                 duration: state.lastQualified - state.alertStart, count: state.swings))
     }
 
+    /// Judges one completed swing of one angle.
     private mutating func consider(_ swing: SwingTracker.Swing, axis: FormEvent.Axis, now: Double,
                                    suppressed: Bool, events: inout FormEvents) {
         // A swing confirmed long after its extreme (a hold, then a slow move away) is not a bounce.

@@ -63,10 +63,7 @@ public struct TwistMonitor: Sendable {
         if state.alerting {
             state.peak = max(state.peak, magnitude)
             if magnitude < settings.clearAngle {
-                state.alerting = false
-                state.aboveTime = 0
-                events.append(FormEvent(kind: .twistAlertEnded, time: time, value: state.peak,
-                                        duration: time - state.alertStart, axis: .twist))
+                end(at: time, events: &events)
             } else {
                 return .alert
             }
@@ -86,7 +83,8 @@ public struct TwistMonitor: Sendable {
         return magnitude >= settings.warningAngle ? .warning : .clear
     }
 
-    /// Ends an alert in progress at `time` (s), as when the detector is replaced mid-session.
+    /// Ends an alert in progress at `time` (s): when |twist| falls below `clearAngle`, or when the detector
+    /// is replaced mid-session.
     public mutating func end(at time: Double, events: inout FormEvents) {
         guard state.alerting else { return }
         events.append(FormEvent(kind: .twistAlertEnded, time: time, value: state.peak,

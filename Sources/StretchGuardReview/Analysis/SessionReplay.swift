@@ -30,14 +30,10 @@ public enum SessionReplay {
                            _ body: (Step) -> Void) throws(ReviewError) -> FormEvents {
         var pipeline = SessionPipeline(baseline: recording.baseline, profile: profile,
                                        samplePeriod: recording.samplePeriod)
-        // Re-captures start where the live loop started them: before the first sample after the marker.
-        var recaptures = recording.markers.filter { $0.kind == .recapture }.map(\.time).sorted()[...]
+        var recaptures = RecaptureSchedule(markers: recording.markers)
         var last: Double?
         try recording.forEachSample { sample in
-            while let start = recaptures.first, start < sample.time {
-                pipeline.beginRecapture(at: start)
-                recaptures.removeFirst()
-            }
+            recaptures.start(before: sample.time, in: &pipeline)
             let frame = pipeline.process(sample)
             let step = Step(sample: sample, frame: frame,
                             angularVelocity: sample.gyr - pipeline.gyrBias, events: pipeline.events)

@@ -56,7 +56,7 @@ public struct SessionImporter: Sendable {
         }
         let codec = SampleCodec(scale: info.scale)
         var pipeline = SessionPipeline(baseline: baseline, profile: profile, samplePeriod: 1 / info.rate)
-        var recaptures = markers.filter { $0.kind == .recapture }.map(\.time).sorted()[...]
+        var recaptures = RecaptureSchedule(markers: markers)
         let session = try store.beginSession(info)
 
         var events: [FormEvent] = []
@@ -74,10 +74,7 @@ public struct SessionImporter: Sendable {
                 _ = encoder.append(raw)
             }
             let decoded = codec.decode(raw)
-            while let start = recaptures.first, start < decoded.time {  // as the live loop's long press
-                pipeline.beginRecapture(at: start)
-                recaptures.removeFirst()
-            }
+            recaptures.start(before: decoded.time, in: &pipeline)
             _ = pipeline.process(decoded)
             batch.events.append(contentsOf: pipeline.events)
             events.append(contentsOf: pipeline.events)

@@ -30,8 +30,6 @@ final class LiveLoop: @unchecked Sendable {
     private(set) var endReason = "stopped"
     private(set) var lastTime: Double = 0
     private(set) var startTime: Double = 0
-    /// The baseline in force (re-captured by a long button press).
-    var baseline: Baseline { pipeline.baseline }
     private var nextPublish: Double = 0
     private var snapshot = LiveSnapshot()
 
