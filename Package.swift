@@ -90,7 +90,9 @@ let package = Package(
         .testTarget(name: "StretchGuardTraceTests", dependencies: ["StretchGuardTrace"]),
         .testTarget(name: "StretchGuardSimulationTests", dependencies: ["StretchGuardSimulation", "StretchGuardCore"]),
         .testTarget(name: "StretchGuardConfigTests", dependencies: ["StretchGuardConfig"]),
-        .testTarget(name: "StretchGuardEvaluationTests", dependencies: ["StretchGuardEvaluation"]),
+        .testTarget(name: "StretchGuardEvaluationTests", dependencies: [
+            "StretchGuardEvaluation", "StretchGuardSimulation", "StretchGuardTrace", "StretchGuardCore",
+        ]),
         .testTarget(name: "StretchGuardGPIOTests", dependencies: ["StretchGuardGPIO"]),
         .testTarget(name: "StretchGuardHardwareTests", dependencies: ["StretchGuardHardware", "StretchGuardSimulation"]),
         .testTarget(name: "StretchGuardStoreTests", dependencies: ["StretchGuardStore"]),

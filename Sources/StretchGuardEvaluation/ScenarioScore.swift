@@ -50,18 +50,10 @@ public struct ScenarioScore: Sendable {
     public init(name: String, samples: [IMUSample], truth: TruthTrack, profile: FormProfile,
                 baselineSeconds: Double = 2) throws(TraceError) {
         self.name = name
-        var baseline = try Replay.baseline(of: samples, path: name, options: ReplayOptions(baselineSeconds: baselineSeconds))
-        // The wearer's calibration bends forward once to fix the forward axis; a scenario's first still
-        // forward bend stands in for it (the default +x forward is right only for an aligned sensor).
-        if let bend = truth.calibrationBend(), bend.upperBound <= samples.count {
-            let bent = samples[bend].reduce(Vector3D.zero) { $0 + $1.acc } * (1 / Double(bend.count))
-            if let mounting = try? BodyMounting.fromTwoPoses(uprightGravity: baseline.gravity, bentGravity: bent) {
-                baseline.mounting = mounting
-            }
-        }
+        let found = try Replay.findBaseline(in: samples, path: name, options: ReplayOptions(baselineSeconds: baselineSeconds))
         var times: [Double] = [], twistFlags: [Bool] = [], bounceFlags: [Bool] = []
         times.reserveCapacity(samples.count)
-        Replay.run(samples, baseline: baseline, profile: profile) { frame, _ in
+        Replay.run(samples, found: found, profile: profile) { frame, _ in
             guard let frame else { return }
             times.append(frame.posture.time)
             twistFlags.append(frame.verdict.twistAlert)

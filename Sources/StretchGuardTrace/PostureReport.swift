@@ -40,7 +40,13 @@ public struct PostureReport: Sendable {
     }
 
     /// The summary as a few lines of text.
-    public func render(input: String, baseline: Baseline, output: String?) -> String {
+    ///
+    /// - Parameters:
+    ///   - input: the trace's name.
+    ///   - baseline: the neutral posture.
+    ///   - baselineStart: when its still stretch began, in s.
+    ///   - output: where the rows went, if anywhere.
+    public func render(input: String, baseline: Baseline, baselineStart: Double, output: String?) -> String {
         let duration = endTime - (startTime ?? endTime)
         let rate = duration > 0 ? Double(frames - 1) / duration : 0
         let bias = baseline.gyrBias / degree
@@ -49,7 +55,7 @@ public struct PostureReport: Sendable {
         var lines = [
             "StretchGuard replay of \(input)",
             "  recording        \(fmt(duration, 1)) s, \(frames) samples at \(fmt(rate, 1)) Hz",
-            "  baseline         first \(fmt(baseline.duration, 1)) s upright and still; gyro bias (\(fmt(bias.x, 2)), \(fmt(bias.y, 2)), \(fmt(bias.z, 2))) °/s",
+            "  baseline         still from \(fmt(baselineStart, 1)) s to \(fmt(baselineStart + baseline.duration, 1)) s; forward axis \(baseline.forwardAxisKnown ? "declared" : "learned from the first deep bend"); gyro bias (\(fmt(bias.x, 2)), \(fmt(bias.y, 2)), \(fmt(bias.z, 2))) °/s",
             "  forward bend     deepest \(fmt(deepestForwardBend.degrees, 1))° at \(fmt(deepestForwardBend.time, 1)) s; \(fmt(timeBent, 1)) s spent bent more than \(fmt(bentThreshold, 0))°",
             "  backward bend    deepest \(fmt(-deepestBackwardBend.degrees, 1))° at \(fmt(deepestBackwardBend.time, 1)) s",
             "  side bend        largest \(fmt(abs(largestSideBend.degrees), 1))° \(side(largestSideBend.degrees)) at \(fmt(largestSideBend.time, 1)) s",

@@ -1,35 +1,41 @@
 import StretchGuardCore
 
-/// Runs the core pipeline over a recorded trace: calibrates the baseline from its first seconds, then
-/// processes every sample from the start.
+/// Runs the core pipeline over a recorded trace: finds the neutral posture (the first still stretch near
+/// the start), then judges every sample after it; the rows before it get their angles from the same
+/// neutral (the filter run backwards in time from it) and no verdicts.
 public enum Replay {
-    /// The baseline from the first `options.baselineSeconds` of `samples`.
+    /// The neutral posture found in a trace.
+    public struct FoundBaseline: Sendable {
+        /// The baseline.
+        public var baseline: Baseline
+        /// Indices of the first and last sample of the still stretch.
+        public var first: Int, last: Int
+    }
+
+    /// The first still stretch of `options.baselineSeconds` within the first `options.baselineSearch` s.
     ///
     /// - Parameter path: the trace's file name, for error messages (data lines start at line 2).
-    /// - Throws: `TraceError` when the trace is shorter than the baseline or the baseline is not still.
-    public static func baseline(of samples: [IMUSample], path: String,
-                                options: ReplayOptions) throws(TraceError) -> Baseline {
+    /// - Throws: `TraceError` when the trace is shorter than the baseline or has no still stretch.
+    public static func findBaseline(in samples: [IMUSample], path: String,
+                                    options: ReplayOptions) throws(TraceError) -> FoundBaseline {
         guard let first = samples.first, let last = samples.last else {
             throw TraceError(path: path, problem: "has no samples", fix: "record a session or pick another file")
         }
-        let end = first.time + options.baselineSeconds
         guard last.time - first.time >= options.baselineSeconds else {
             throw TraceError(path: path,
-                             problem: "only \(format(last.time - first.time)) s of samples (\(samples.count) rows), fewer than the \(format(options.baselineSeconds)) s baseline",
-                             fix: "record a longer still start or lower --baseline-seconds")
+                             problem: "only \(format(last.time - first.time)) s of samples (\(samples.count) rows), fewer than the \(format(options.baselineSeconds)) s still stretch the neutral posture is taken from",
+                             fix: "record a longer session or lower --baseline-seconds")
         }
-        var calibrator = BaselineCalibrator()
-        var count = 0
-        for s in samples where s.time <= end {
-            calibrator.add(s)
-            count += 1
+        var finder = StillStretchFinder(settings: .init(duration: options.baselineSeconds,
+                                                        searchLimit: options.baselineSearch))
+        for s in samples {
+            if let stretch = finder.add(s) {
+                guard let baseline = finder.baseline(spineAxis: options.spineAxis, forwardAxis: options.forwardAxis) else { break }
+                return FoundBaseline(baseline: baseline, first: stretch.first, last: stretch.last)
+            }
+            if finder.isDone { break }
         }
-        let lines = 2...(count + 1)
-        do {
-            return try calibrator.baseline(spineAxis: options.spineAxis, forwardAxis: options.forwardAxis)
-        } catch {
-            throw explain(error, path: path, lines: lines, options: options)
-        }
+        throw explain(finder.stillest, path: path, options: options)
     }
 
     /// Runs the whole core — filter, posture, detectors — over the samples, one frame per sample, then
@@ -37,19 +43,57 @@ public enum Replay {
     ///
     /// - Parameters:
     ///   - samples: the trace.
-    ///   - baseline: its calibrated neutral posture.
+    ///   - found: its neutral posture (`findBaseline`).
     ///   - profile: the exercise's thresholds.
-    ///   - sink: receives every frame with its events, in order; after the last, an end-of-session call
-    ///     with `nil` and the events of closing.
-    public static func run(_ samples: [IMUSample], baseline: Baseline, profile: FormProfile = .general,
+    ///   - sink: receives every frame with its events, in order (the rows before the neutral stretch with
+    ///     no verdict and no events); after the last, an end-of-session call with `nil` and the events of
+    ///     closing.
+    public static func run(_ samples: [IMUSample], found: FoundBaseline, profile: FormProfile = .general,
                            sink: (FormFrame?, FormEvents) throws -> Void) rethrows {
-        var pipeline = FormPipeline(baseline: baseline, profile: profile, samplePeriod: medianPeriod(samples))
-        for s in samples {
+        let period = medianPeriod(samples)
+        let judged = samples[found.first...]
+        if found.first > 0 {
+            var baseline = found.baseline
+            if !baseline.forwardAxisKnown {
+                // The rows before the neutral use the forward axis as the whole session taught it.
+                var learner = FormPipeline(baseline: baseline, profile: profile, samplePeriod: period)
+                for s in judged { _ = learner.process(s) }
+                baseline.mounting = learner.posture.posture.mounting
+                baseline.forwardAxisKnown = !learner.posture.posture.isForwardProvisional
+            }
+            let none = FormEvents()
+            for frame in backwardFrames(samples[...found.first], baseline: baseline, profile: profile, period: period) {
+                try sink(frame, none)
+            }
+        }
+        var pipeline = FormPipeline(baseline: found.baseline, profile: profile, samplePeriod: period)
+        for s in judged {
             let frame = pipeline.process(s)
             try sink(frame, pipeline.events)
         }
         pipeline.finish(at: samples.last?.time ?? 0)
         try sink(nil, pipeline.events)
+    }
+
+    /// The posture of the samples before the neutral stretch, in order: the filter runs backwards in time
+    /// from the neutral (time mirrored, rates negated), so the angles are relative to it. The last sample
+    /// of `samples` is the stretch's first and only anchors the run.
+    static func backwardFrames(_ samples: ArraySlice<IMUSample>, baseline: Baseline, profile: FormProfile,
+                               period: Double) -> [FormFrame] {
+        guard let anchor = samples.last else { return [] }
+        var settings = PostureTracker.Settings()
+        settings.forwardAxis.firstBend = profile.firstBend
+        var pipeline = PosturePipeline(baseline: baseline, postureSettings: settings, samplePeriod: period)
+        var frames: [FormFrame] = []
+        frames.reserveCapacity(samples.count - 1)
+        for s in samples.reversed() {
+            let mirrored = IMUSample(time: 2 * anchor.time - s.time, gyr: -s.gyr, acc: s.acc)
+            var posture = pipeline.process(mirrored)
+            guard s.time < anchor.time else { continue }
+            posture.time = s.time
+            frames.append(FormFrame(posture: posture, verdict: FormVerdict()))
+        }
+        return frames.reversed()
     }
 
     static func medianPeriod(_ samples: [IMUSample]) -> Double {
@@ -60,31 +104,35 @@ public enum Replay {
         return steps[steps.count / 2]
     }
 
-    private static func explain(_ failure: BaselineCalibrator.Failure, path: String, lines: ClosedRange<Int>,
+    private static func explain(_ stillest: StillStretchFinder.Stretch?, path: String,
                                 options: ReplayOptions) -> TraceError {
         let seconds = format(options.baselineSeconds)
+        let search = format(options.baselineSearch)
+        guard let stillest, let failure = stillest.failure else {
+            return TraceError(path: path, problem: "has no \(seconds) s stretch in its first \(search) s",
+                              fix: "record standing upright and still for \(seconds) s near the start")
+        }
+        let lines = (stillest.first + 2)...(stillest.last + 2)
+        let place = "the stillest \(seconds) s, from \(format(stillest.start)) s to \(format(stillest.end)) s,"
         switch failure {
         case let .tooFewSamples(count, minimum):
             return TraceError(path: path, lines: lines,
-                              problem: "the \(seconds) s baseline has only \(count) samples (at least \(minimum) needed)",
+                              problem: "a \(seconds) s stretch holds only \(count) samples (at least \(minimum) needed)",
                               fix: "raise --baseline-seconds or record at a higher rate")
-        case let .moving(gyr, acc):
+        case let .moving(gyr, acc, turn):
             return TraceError(path: path, lines: lines,
-                              problem: "the wearer moves during the \(seconds) s baseline (rate varies \(format(gyr / degree)) °/s RMS, force \(format(acc)) m/s² RMS; still is under 3 °/s and 0.3 m/s²)",
-                              fix: "start the recording standing upright and still, or lower --baseline-seconds to the still part")
+                              problem: "no still \(seconds) s stretch in the first \(search) s: \(place) moves \(format(gyr / degree)) °/s and \(format(acc)) m/s² RMS and turns \(format(turn / degree)) °/s (still is under 3 °/s, 0.3 m/s² and 2 °/s)",
+                              fix: "record standing upright and still for \(seconds) s near the start, or raise --baseline-search or lower --baseline-seconds")
         case let .implausibleGravity(magnitude):
             return TraceError(path: path, lines: lines,
                               problem: "the accelerometer reads \(format(magnitude)) m/s² at rest, not about 9.81",
                               fix: "ax,ay,az must be in m/s² (multiply readings in g by 9.80665)")
-        case .mounting:
-            return TraceError(path: path, lines: lines,
-                              problem: "the forward axis \(options.forwardAxis.rawValue) points along the spine",
-                              fix: "pick a --forward-axis across the spine, or declare --spine-axis")
         }
     }
 
     /// A number with up to two decimals, for messages.
     static func format(_ x: Double) -> String {
+        guard x.isFinite, abs(x) < 1e12 else { return x.isNaN ? "not a number" : (x > 0 ? "huge" : "-huge") }
         let r = (x * 100).rounded() / 100
         return r == r.rounded() ? String(Int(r)) : String(r)
     }

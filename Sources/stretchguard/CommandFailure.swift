@@ -18,3 +18,8 @@ struct CommandFailure: Error, CustomStringConvertible {
         description = message
     }
 }
+
+/// One warning line on standard error: something the user should know, with what to do; the command goes on.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data("stretchguard: warning: \(message)\n".utf8))
+}

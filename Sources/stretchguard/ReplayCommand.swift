@@ -10,8 +10,9 @@ extension StretchGuard {
             abstract: "Run the orientation and posture pipeline over a recorded trace.",
             discussion: """
                 INPUT is a CSV (or .csv.gz) with a header naming t (s), gx,gy,gz (rad/s) and ax,ay,az (m/s²) \
-                in the sensor's frame; other columns are ignored. The first --baseline-seconds must be the \
-                wearer upright and still. Output: one row per sample, \
+                in the sensor's frame; other columns are ignored. The neutral posture is the first still \
+                stretch of --baseline-seconds within the first --baseline-search seconds; any mounting works (the \
+                forward axis is learned from the first deep bend unless declared). Output: one row per sample, \
                 \(ReplayCSVWriter.columns.joined(separator: ",")). With --session ID|latest instead of INPUT, \
                 re-runs detection over a recorded session, with its stored baseline and (unless --profile is \
                 given) its profile.
@@ -25,14 +26,17 @@ extension StretchGuard {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(help: "Seconds at the start when the wearer stands upright and still.")
+        @Option(help: "Length of the still, upright stretch taken as the neutral posture, in seconds.")
         var baselineSeconds: Double = 2
+
+        @Option(help: "How far into the trace to look for that still stretch, in seconds.")
+        var baselineSearch: Double = 30
 
         @Option(help: "The sensor axis pointing up the spine (+x -x +y -y +z -z); default: measured up.")
         var spineAxis: SensorAxis?
 
-        @Option(help: "The sensor axis pointing forward out of the chest; made orthogonal to the spine.")
-        var forwardAxis: SensorAxis = .plusX
+        @Option(help: "The sensor axis pointing forward out of the chest (made orthogonal to the spine), or auto: learned from the first deep, slow bend.")
+        var forwardAxis: ForwardAxisArgument = .auto
 
         @Option(name: .shortAndLong, help: "Write the rows to this file instead of standard output.")
         var output: String?
@@ -50,6 +54,9 @@ extension StretchGuard {
             guard baselineSeconds > 0, baselineSeconds.isFinite else {
                 throw ValidationError("--baseline-seconds must be a positive number of seconds")
             }
+            guard baselineSearch > 0, baselineSearch.isFinite else {
+                throw ValidationError("--baseline-search must be a positive number of seconds")
+            }
             guard (input == nil) != (session == nil) else {
                 throw ValidationError("give either a trace file or --session ID|latest")
             }
@@ -60,8 +67,8 @@ extension StretchGuard {
                 return try replaySession(session)
             }
             guard let input else { throw ValidationError("give either a trace file or --session ID|latest") }
-            let options = ReplayOptions(baselineSeconds: baselineSeconds, spineAxis: spineAxis,
-                                        forwardAxis: forwardAxis)
+            let options = ReplayOptions(baselineSeconds: baselineSeconds, baselineSearch: baselineSearch,
+                                        spineAxis: spineAxis, forwardAxis: forwardAxis.declared)
             do {
                 let exercise: FormProfile
                 do {
@@ -71,7 +78,11 @@ extension StretchGuard {
                 }
                 let samples = try TraceReader.read(path: input)
                 // The baseline is checked before any output exists, so bad input leaves no file behind.
-                let baseline = try StretchGuardTrace.Replay.baseline(of: samples, path: input, options: options)
+                let found = try StretchGuardTrace.Replay.findBaseline(in: samples, path: input, options: options)
+                let baseline = found.baseline
+                if let declared = forwardAxis.declared, !baseline.forwardAxisKnown {
+                    warn("the forward axis \(declared.rawValue) runs along the spine, so it cannot say where forward is: it is learned from the first deep bend instead (give an axis across the spine to declare it)")
+                }
                 let out: OutputFile?
                 if let output {
                     out = try OutputFile(path: output)
@@ -83,7 +94,7 @@ extension StretchGuard {
                 var eventWriter = EventLogWriter()
                 var report = PostureReport()
                 var formReport = FormReport()
-                try StretchGuardTrace.Replay.run(samples, baseline: baseline, profile: exercise) { frame, events in
+                try StretchGuardTrace.Replay.run(samples, found: found, profile: exercise) { frame, events in
                     formReport.add(events)
                     if eventFile != nil { eventWriter.append(events) }
                     guard let frame else { return }
@@ -102,7 +113,7 @@ extension StretchGuard {
                     try eventFile.commit()
                 }
                 if summary {
-                    print(report.render(input: input, baseline: baseline, output: output))
+                    print(report.render(input: input, baseline: baseline, baselineStart: samples[found.first].time, output: output))
                     print("  exercise         \(exercise.name): \(exercise.summary)")
                     print(formReport.lines(target: exercise.hold.target).joined(separator: "\n"))
                     if let events { print("  events written to \(events)") }

@@ -31,9 +31,9 @@ let badInputs: [BadInput] = [
     BadInput(name: "empty file", content: "", expected: ["missing.csv:", "empty"]),
     BadInput(name: "header only", content: header, expected: ["missing.csv:", "no samples"]),
     BadInput(name: "fewer samples than the baseline", content: header + stillRows(seconds: 1),
-             expected: ["missing.csv:", "fewer than the 2 s baseline", "--baseline-seconds"]),
-    BadInput(name: "moving baseline", content: header + stillRows(seconds: 4, wobble: 0.3),
-             expected: ["missing.csv:2-202:", "moves during the 2 s baseline"]),
+             expected: ["missing.csv:", "fewer than the 2 s still stretch", "--baseline-seconds"]),
+    BadInput(name: "never still", content: header + stillRows(seconds: 4, wobble: 0.3),
+             expected: ["missing.csv:", "no still 2 s stretch in the first 30 s", "the stillest 2 s", "--baseline-search"]),
     BadInput(name: "accelerometer in g", content: header + (0..<300).map { "\(Double($0) / 100),0,0,0,0,0,1" }.joined(separator: "\n"),
              expected: ["missing.csv:2-202:", "m/s²"]),
 ]

@@ -32,7 +32,7 @@ import Testing
         var calibrator = BaselineCalibrator()
         stillSamples(bias: .zero, tilt: .identity, gyrNoise: 0.2).forEach { calibrator.add($0) }
         let error = #expect(throws: BaselineCalibrator.Failure.self) { try calibrator.baseline() }
-        guard case .moving(let gyr, _) = error else { Issue.record("expected .moving, got \(String(describing: error))"); return }
+        guard case .moving(let gyr, _, _) = error else { Issue.record("expected .moving, got \(String(describing: error))"); return }
         #expect(gyr > 3 * degree)
     }
 

@@ -10,31 +10,60 @@ import Testing
         }
     }
 
+    private func frames(_ input: [IMUSample], options: ReplayOptions = ReplayOptions()) throws -> [FormFrame] {
+        let found = try Replay.findBaseline(in: input, path: "x.csv", options: options)
+        var frames: [FormFrame] = []
+        Replay.run(input, found: found) { frame, _ in if let frame { frames.append(frame) } }
+        return frames
+    }
+
     @Test func emitsOneFramePerSampleAndStartsAtNeutral() throws {
         let input = samples(seconds: 5)
-        var frames: [PostureFrame] = []
-        let baseline = try Replay.baseline(of: input, path: "x.csv", options: ReplayOptions())
-        Replay.run(input, baseline: baseline) { frame, _ in if let frame { frames.append(frame.posture) } }
+        let frames = try frames(input)
         #expect(frames.count == input.count)
-        #expect(frames.map(\.time) == input.map(\.time))
-        #expect(frames.allSatisfy { abs($0.angles.twist) < 1e-9 && abs($0.angles.flexion) < 1e-9 })
+        #expect(frames.map(\.posture.time) == input.map(\.time))
+        #expect(frames.allSatisfy { abs($0.posture.angles.twist) < 1e-9 && abs($0.posture.angles.flexion) < 1e-9 })
     }
 
     @Test func traceShorterThanTheBaselineIsRejected() {
         let e = #expect(throws: TraceError.self) {
-            try Replay.baseline(of: samples(seconds: 1), path: "x.csv", options: ReplayOptions(baselineSeconds: 2))
+            try Replay.findBaseline(in: samples(seconds: 1), path: "x.csv", options: ReplayOptions(baselineSeconds: 2))
         }
-        #expect(e?.problem.contains("fewer than the 2 s baseline") == true)
+        #expect(e?.problem.contains("fewer than the 2 s still stretch") == true)
         #expect(e?.fix.contains("--baseline-seconds") == true)
     }
 
-    @Test func movingBaselineNamesItsLines() {
-        let moving = samples(seconds: 4, gyr: { t in Vector3D(Double.sin(20 * t), 0, 0) })
+    @Test func aTraceWithNoStillStretchNamesTheStillestOne() {
+        // Shaking throughout, harder in the first 3 s: the stillest stretch is later.
+        let moving = samples(seconds: 6, gyr: { t in Vector3D((t < 3 ? 1.0 : 0.3) * Double.sin(20 * t), 0, 0) })
         let e = #expect(throws: TraceError.self) {
-            try Replay.baseline(of: moving, path: "x.csv", options: ReplayOptions(baselineSeconds: 2))
+            try Replay.findBaseline(in: moving, path: "x.csv", options: ReplayOptions(baselineSeconds: 2))
         }
-        #expect(e?.lines == 2...202)  // header is line 1; samples at t = 0 … 2.00 s
-        #expect(e?.problem.contains("moves") == true)
+        #expect(e?.problem.contains("no still 2 s stretch in the first 30 s") == true)
+        #expect((e?.lines?.lowerBound ?? 0) > 300)  // after the harder shaking: header is line 1
+        #expect(e?.fix.contains("--baseline-search") == true)
+    }
+
+    @Test func theNeutralIsTheFirstStillStretchAndEarlierRowsAreRelativeToIt() throws {
+        // Bent 10° forward (about +y) for 1 s, straightening at 20 °/s for 0.5 s, then upright and still.
+        let rate = 100.0
+        let input = (0..<600).map { i -> IMUSample in
+            let t = Double(i) / rate
+            let angle = t < 1 ? 10 * degree : (t < 1.5 ? (10 - 20 * (t - 1)) * degree : 0)
+            let gyr = t >= 1 && t < 1.5 ? Vector3D(0, -20 * degree, 0) : .zero
+            // The sensor rotated by `angle` about y sees gravity's reaction at −angle.
+            return IMUSample(time: t, gyr: gyr,
+                             acc: Vector3D(-Double.sin(angle), 0, Double.cos(angle)) * standardGravity)
+        }
+        let found = try Replay.findBaseline(in: input, path: "x.csv", options: ReplayOptions())
+        #expect(input[found.first].time >= 1.4 && input[found.first].time < 1.7)
+        let frames = try frames(input, options: ReplayOptions(forwardAxis: .plusX))
+        #expect(frames.count == input.count)
+        for frame in frames where frame.posture.time < 0.9 {
+            #expect(abs(frame.posture.angles.flexion / degree - 10) < 1, "flexion at \(frame.posture.time) s")
+            #expect(!frame.verdict.holding && !frame.verdict.twistAlert && !frame.verdict.bounce)
+        }
+        #expect(frames.last.map { abs($0.posture.angles.flexion) < 0.5 * degree } == true)
     }
 
     @Test func declaredSpineAxisIsUsed() throws {
@@ -42,10 +71,22 @@ import Testing
         let input = (0..<300).map { i in
             IMUSample(time: Double(i) / 100, gyr: .zero, acc: Vector3D(standardGravity, 0, 0))
         }
-        let baseline = try Replay.baseline(of: input, path: "x.csv",
-                                           options: ReplayOptions(spineAxis: .plusX, forwardAxis: .minusZ))
-        #expect(isCloseVector(baseline.mounting.sensorToBody.rotate(.unitX), .unitZ))
-        #expect(isCloseVector(baseline.mounting.sensorToBody.rotate(-.unitZ), .unitX))
+        let found = try Replay.findBaseline(in: input, path: "x.csv",
+                                            options: ReplayOptions(spineAxis: .plusX, forwardAxis: .minusZ))
+        #expect(found.baseline.forwardAxisKnown)
+        #expect(isCloseVector(found.baseline.mounting.sensorToBody.rotate(.unitX), .unitZ))
+        #expect(isCloseVector(found.baseline.mounting.sensorToBody.rotate(-.unitZ), .unitX))
+    }
+
+    @Test func aForwardAxisAlongTheSpineIsLearnedNotRefused() throws {
+        // +x up the spine and the default auto forward axis: accepted, forward provisional.
+        let input = (0..<300).map { i in
+            IMUSample(time: Double(i) / 100, gyr: .zero, acc: Vector3D(standardGravity, 0, 0))
+        }
+        let found = try Replay.findBaseline(in: input, path: "x.csv", options: ReplayOptions())
+        #expect(!found.baseline.forwardAxisKnown)
+        let declared = try Replay.findBaseline(in: input, path: "x.csv", options: ReplayOptions(forwardAxis: .plusX))
+        #expect(!declared.baseline.forwardAxisKnown)
     }
 }
 

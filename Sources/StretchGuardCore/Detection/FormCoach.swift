@@ -18,9 +18,8 @@ public struct FormVerdict: Sendable {
 
 /// Composes the detectors into a per-sample verdict and an event stream (`events` after each `update`).
 ///
-/// While the wearer steps or walks (a step impact while upright in the last 1.5 s, see `PostureTracker`),
-/// twist alerts and bounce swings are suppressed: the first step of a turn on the feet may come after
-/// 15° of rotation, turning is not a twist, and gait sway is not bouncing.
+/// While the wearer steps or walks (the trunk bobs at step cadence, see `SteppingDetector`), twist alerts
+/// and bounce cycles are suppressed: turning on the feet is not a twist, and gait sway is not bouncing.
 public struct FormCoach: Sendable {
     public let profile: FormProfile
     public private(set) var twist: TwistMonitor

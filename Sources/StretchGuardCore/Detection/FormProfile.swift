@@ -12,6 +12,9 @@ public struct FormProfile: Sendable, Equatable {
     public var hold = HoldTimer.Settings()
     public var impact = ImpactMonitor.Settings()
     public var progression = HoldProgression()
+    /// Which way the exercise's first deep bend goes: it teaches the forward axis when no calibration gave
+    /// it. Default `.forward`.
+    public var firstBend = FirstBend.forward
 
     public init(name: String, summary: String) {
         self.name = name

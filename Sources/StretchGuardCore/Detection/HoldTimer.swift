@@ -12,7 +12,7 @@ public struct HoldTimer: Sendable {
         case backwardBend = "extension"
         /// Side bend to either side: |side bend|.
         case sideBend = "side_bend"
-        /// Any bend: max(|flexion|, |side bend|).
+        /// Any bend: the spine's tilt from neutral in any direction (needs no forward axis).
         case any
 
         /// The measure for a posture, in rad.
@@ -22,7 +22,7 @@ public struct HoldTimer: Sendable {
             case .flexion: return a.flexion
             case .backwardBend: return -a.flexion
             case .sideBend: return abs(a.sideBend)
-            case .any: return max(abs(a.flexion), abs(a.sideBend))
+            case .any: return a.tilt
             }
         }
     }

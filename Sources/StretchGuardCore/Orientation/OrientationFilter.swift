@@ -80,15 +80,26 @@ public struct OrientationFilter: Sendable {
     /// Feeds one sample, taking its time step from the previous sample's time.
     @inline(__always)
     public mutating func update(_ sample: IMUSample) {
+        update(gyr: sample.gyr, acc: sample.acc, time: sample.time)
+    }
+
+    /// Feeds one sample given by parts, taking its time step from the previous sample's time.
+    ///
+    /// - Parameters:
+    ///   - gyr: angular rate in the sensor frame, in rad/s.
+    ///   - acc: specific force in the sensor frame, in m/s².
+    ///   - time: the sample's time, in s.
+    @inline(__always)
+    public mutating func update(gyr: Vector3D, acc: Vector3D, time: Double) {
         let dt: Double
         if let last = state.lastTime {
-            dt = min(max(sample.time - last, 0), settings.maxSamplePeriod)
+            dt = min(max(time - last, 0), settings.maxSamplePeriod)
         } else {
             dt = coefficients.samplePeriod
         }
-        state.lastTime = sample.time
+        state.lastTime = time
         state.lastStep = dt
-        update(gyr: sample.gyr, acc: sample.acc, dt: dt)
+        update(gyr: gyr, acc: acc, dt: dt)
     }
 
     /// Feeds one sample.

@@ -2,6 +2,12 @@
 public struct FormFrame: Sendable {
     public var posture: PostureFrame
     public var verdict: FormVerdict
+
+    /// A frame from its posture and verdict.
+    public init(posture: PostureFrame, verdict: FormVerdict) {
+        self.posture = posture
+        self.verdict = verdict
+    }
 }
 
 /// The whole per-sample core: orientation filter, posture relative to the baseline, then the detectors.
@@ -16,14 +22,16 @@ public struct FormPipeline: Sendable {
     ///   - profile: the exercise's thresholds.
     ///   - samplePeriod: the expected sample period, in s.
     public init(baseline: Baseline, profile: FormProfile = .general, samplePeriod: Double) {
-        posture = PosturePipeline(baseline: baseline, samplePeriod: samplePeriod)
+        var postureSettings = PostureTracker.Settings()
+        postureSettings.forwardAxis.firstBend = profile.firstBend
+        posture = PosturePipeline(baseline: baseline, postureSettings: postureSettings, samplePeriod: samplePeriod)
         coach = FormCoach(profile: profile)
     }
 
     /// Processes one sample.
     public mutating func process(_ sample: IMUSample) -> FormFrame {
         let frame = posture.process(sample)
-        let verdict = coach.update(angles: frame.angles, gyr: sample.gyr - posture.filter.gyrBias, acc: sample.acc,
+        let verdict = coach.update(angles: frame.angles, gyr: sample.gyr - posture.gyrBias, acc: sample.acc,
                                    time: sample.time, dt: posture.filter.state.lastStep,
                                    stepping: posture.posture.state.isStepping)
         return FormFrame(posture: frame, verdict: verdict)

@@ -38,15 +38,24 @@ public struct PostureFrame: Sendable, Equatable {
 public struct PosturePipeline: Sendable {
     public private(set) var filter: OrientationFilter
     public private(set) var posture: PostureTracker
+    /// The baseline's gyroscope bias, in rad/s, taken off every sample before the filter.
+    public let baselineBias: Vector3D
+
+    /// The whole gyroscope bias estimate, in rad/s (sensor frame): the baseline's plus the filter's.
+    public var gyrBias: Vector3D { baselineBias + filter.gyrBias }
 
     /// - Parameters:
     ///   - baseline: the calibrated neutral posture; the filter starts from its bias and inclination.
     ///   - filterSettings: orientation filter tuning.
+    ///   - postureSettings: stepping, heading-bias and forward-axis tuning.
     ///   - samplePeriod: the expected sample period, in s.
     public init(baseline: Baseline, filterSettings: OrientationFilterSettings = .default,
                 postureSettings: PostureTracker.Settings = .init(), samplePeriod: Double) {
         var filter = OrientationFilter(settings: filterSettings, samplePeriod: samplePeriod)
-        filter.start(gyrBias: baseline.gyrBias, biasSigma: filterSettings.biasSigmaInit, gravity: baseline.gravity)
+        // The filter sees the rate less the baseline's bias and estimates only what is left: its bias
+        // limit (`biasClip`, 2 °/s) then bounds the drift since the baseline, not the chip's own bias.
+        baselineBias = baseline.gyrBias
+        filter.start(gyrBias: .zero, biasSigma: filterSettings.biasSigmaInit, gravity: baseline.gravity)
         self.filter = filter
         posture = PostureTracker(baseline: baseline, neutralSensorOrientation: filter.orientation,
                                  settings: postureSettings)
@@ -55,9 +64,11 @@ public struct PosturePipeline: Sendable {
     /// Processes one sample.
     @inline(__always)
     public mutating func process(_ sample: IMUSample) -> PostureFrame {
-        filter.update(sample)
+        let rate = sample.gyr - baselineBias
+        filter.update(gyr: rate, acc: sample.acc, time: sample.time)
         let angles = posture.update(orientation: filter.state.inclinationCorrection, times: filter.state.strapdown,
-                                    acc: sample.acc, time: sample.time)
+                                    gyr: rate - filter.gyrBias, acc: sample.acc, time: sample.time,
+                                    dt: filter.state.lastStep)
         return PostureFrame(time: sample.time, world: filter.state.inclinationCorrection, sensor: filter.state.strapdown,
                             angles: angles)
     }

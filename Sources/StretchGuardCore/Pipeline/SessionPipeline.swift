@@ -41,7 +41,7 @@ public struct SessionPipeline: Sendable {
     }
 
     /// The filter's current gyroscope bias estimate, in rad/s (sensor frame).
-    public var gyrBias: Vector3D { pipeline.posture.filter.gyrBias }
+    public var gyrBias: Vector3D { pipeline.posture.gyrBias }
 
     /// Whether a re-capture is gathering samples.
     public var isRecapturing: Bool { capture != nil }
@@ -78,10 +78,12 @@ public struct SessionPipeline: Sendable {
     private mutating func finishRecapture(_ calibrator: BaselineCalibrator, at time: Double) {
         capture = nil
         do {
-            // The calibrated mounting is kept; the forward axis given here only has to be across the spine.
-            let forward = baseline.mounting.sensorToBody.conjugate.rotate(.unitX)
-            var fresh = try calibrator.baseline(spineAxis: nil, forwardAxis: Self.nearestAxis(to: forward))
-            fresh.mounting = baseline.mounting
+            // The mounting in force is kept (calibrated, or learned from a bend): only the neutral posture
+            // and the gyro bias change.
+            var fresh = try calibrator.baseline(spineAxis: nil, forwardAxis: nil)
+            let tracker = pipeline.posture.posture
+            fresh.mounting = tracker.mounting
+            fresh.forwardAxisKnown = !tracker.isForwardProvisional
             var merged = pipeline.events
             pipeline.close(at: time)
             for event in pipeline.events { merged.append(event) }
@@ -92,13 +94,5 @@ public struct SessionPipeline: Sendable {
         } catch {
             recaptured = .failure(error)
         }
-    }
-
-    /// The signed sensor axis nearest the direction `v`.
-    static func nearestAxis(to v: Vector3D) -> SensorAxis {
-        let (ax, ay, az) = (abs(v.x), abs(v.y), abs(v.z))
-        if ax >= ay && ax >= az { return v.x >= 0 ? .plusX : .minusX }
-        if ay >= az { return v.y >= 0 ? .plusY : .minusY }
-        return v.z >= 0 ? .plusZ : .minusZ
     }
 }

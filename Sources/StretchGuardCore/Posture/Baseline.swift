@@ -14,15 +14,35 @@ public struct Baseline: Sendable, Equatable, Codable {
     public var duration: Double
     /// Samples in the still period.
     public var sampleCount: Int
+    /// Whether the mounting's forward axis is known (a calibration's forward bend, or declared); when
+    /// false it is provisional and learned from the first deep bend (`ForwardAxisLearner`).
+    public var forwardAxisKnown: Bool
 
     public init(gyrBias: Vector3D, gyrBiasSigma: Double, gravity: Vector3D, mounting: BodyMounting,
-                duration: Double, sampleCount: Int) {
+                duration: Double, sampleCount: Int, forwardAxisKnown: Bool = true) {
         self.gyrBias = gyrBias
         self.gyrBiasSigma = gyrBiasSigma
         self.gravity = gravity
         self.mounting = mounting
         self.duration = duration
         self.sampleCount = sampleCount
+        self.forwardAxisKnown = forwardAxisKnown
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case gyrBias, gyrBiasSigma, gravity, mounting, duration, sampleCount, forwardAxisKnown
+    }
+
+    /// Decodes a baseline; one written before `forwardAxisKnown` existed had its forward axis declared.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        gyrBias = try c.decode(Vector3D.self, forKey: .gyrBias)
+        gyrBiasSigma = try c.decode(Double.self, forKey: .gyrBiasSigma)
+        gravity = try c.decode(Vector3D.self, forKey: .gravity)
+        mounting = try c.decode(BodyMounting.self, forKey: .mounting)
+        duration = try c.decode(Double.self, forKey: .duration)
+        sampleCount = try c.decode(Int.self, forKey: .sampleCount)
+        forwardAxisKnown = try c.decodeIfPresent(Bool.self, forKey: .forwardAxisKnown) ?? true
     }
 
     /// The sensor-to-world orientation at the baseline (heading zero): the tilt that makes `gravity` point

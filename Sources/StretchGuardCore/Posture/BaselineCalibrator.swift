@@ -1,14 +1,19 @@
 import RealModule
 
-/// Builds a `Baseline` from samples of a still, upright period: gyroscope bias, gravity direction (the
-/// spine axis unless one is declared) and the forward axis.
+/// Builds a `Baseline` from samples of a still, upright period: gyroscope bias (with breathing's rotation
+/// taken out, see `BaselineSums`), gravity direction (the spine axis unless one is declared) and, when
+/// declared, the forward axis.
 public struct BaselineCalibrator: Sendable {
     /// Limits on how still the wearer must be.
     public struct Settings: Sendable, Equatable {
-        /// Largest RMS deviation of the angular rate from its mean, in rad/s. Default 3 °/s.
+        /// Largest RMS deviation of the angular rate from its mean, in rad/s. Default 3 °/s (breathing
+        /// stays under 1.5).
         public var maxGyrDeviation: Double = 3 * degree
         /// Largest RMS deviation of the specific force from its mean, in m/s². Default 0.3 m/s².
         public var maxAccDeviation: Double = 0.3
+        /// Largest rate at which the gravity direction may turn across the period, in rad/s. Default
+        /// 2 °/s: breathing turns the chest by at most 2° back and forth; a slow bend turns it steadily.
+        public var maxTurnRate: Double = 2 * degree
         /// Accepted range of the mean specific force's magnitude, in m/s² (gravity ± 15 %): anything else
         /// means wrong units or a broken accelerometer.
         public var gravityRange: ClosedRange<Double> = 8.3...11.3
@@ -21,17 +26,17 @@ public struct BaselineCalibrator: Sendable {
     /// Why the still period cannot serve as a baseline.
     public enum Failure: Error, Equatable, Sendable {
         case tooFewSamples(count: Int, minimum: Int)
-        /// The wearer moved: RMS deviations in rad/s and m/s².
-        case moving(gyrDeviation: Double, accDeviation: Double)
+        /// The wearer moved: RMS deviations in rad/s and m/s², and the gravity direction's turn rate in
+        /// rad/s.
+        case moving(gyrDeviation: Double, accDeviation: Double, turnRate: Double)
         /// The mean specific force is not about 1 g, in m/s².
         case implausibleGravity(magnitude: Double)
-        case mounting(BodyMounting.Failure)
     }
 
     public var settings: Settings
-    private var count = 0
-    private var sumGyr = Vector3D.zero, sumGyrSq = Vector3D.zero
-    private var sumAcc = Vector3D.zero, sumAccSq = Vector3D.zero
+    /// The sums of the samples added so far.
+    public private(set) var sums = BaselineSums()
+    private var integrated = Vector3D.zero
     private var firstTime: Double?, lastTime: Double?
 
     public init(settings: Settings = Settings()) {
@@ -40,51 +45,59 @@ public struct BaselineCalibrator: Sendable {
 
     /// Adds one sample of the still period.
     public mutating func add(_ s: IMUSample) {
-        count += 1
-        sumGyr += s.gyr
-        sumGyrSq += Vector3D(s.gyr.x * s.gyr.x, s.gyr.y * s.gyr.y, s.gyr.z * s.gyr.z)
-        sumAcc += s.acc
-        sumAccSq += Vector3D(s.acc.x * s.acc.x, s.acc.y * s.acc.y, s.acc.z * s.acc.z)
-        if firstTime == nil { firstTime = s.time }
+        let origin = firstTime ?? s.time
+        if let last = lastTime { integrated += s.gyr * max(s.time - last, 0) }
+        sums.add(s, time: s.time - origin, angle: integrated)
+        firstTime = origin
         lastTime = s.time
     }
 
     /// Samples added so far.
-    public var sampleCount: Int { count }
+    public var sampleCount: Int { Int(sums.count) }
+
+    /// Whether `sums` describe a still, plausible period; nil when they do, else why not.
+    public static func failure(of sums: BaselineSums, settings: Settings) -> Failure? {
+        guard Int(sums.count) >= settings.minimumSamples else {
+            return .tooFewSamples(count: Int(sums.count), minimum: settings.minimumSamples)
+        }
+        let turnRate = sums.gravityTurnRate.length
+        guard sums.gyrDeviation <= settings.maxGyrDeviation, sums.accDeviation <= settings.maxAccDeviation,
+              turnRate <= settings.maxTurnRate else {
+            return .moving(gyrDeviation: sums.gyrDeviation, accDeviation: sums.accDeviation, turnRate: turnRate)
+        }
+        guard settings.gravityRange.contains(sums.meanAcc.length) else {
+            return .implausibleGravity(magnitude: sums.meanAcc.length)
+        }
+        return nil
+    }
 
     /// The baseline from the samples added.
     ///
     /// - Parameters:
     ///   - spineAxis: a declared spine (up) axis, or `nil` to use the measured up direction.
-    ///   - forwardAxis: the forward axis; it is made orthogonal to the spine. Default `+x`.
-    public func baseline(spineAxis: SensorAxis? = nil,
-                         forwardAxis: SensorAxis = .plusX) throws(Failure) -> Baseline {
-        guard count >= settings.minimumSamples else {
-            throw .tooFewSamples(count: count, minimum: settings.minimumSamples)
-        }
-        let n = Double(count)
-        let meanGyr = sumGyr / n, meanAcc = sumAcc / n
-        let gyrDev = Self.rmsDeviation(sumSq: sumGyrSq, mean: meanGyr, n: n)
-        let accDev = Self.rmsDeviation(sumSq: sumAccSq, mean: meanAcc, n: n)
-        guard gyrDev <= settings.maxGyrDeviation && accDev <= settings.maxAccDeviation else {
-            throw .moving(gyrDeviation: gyrDev, accDeviation: accDev)
-        }
-        guard settings.gravityRange.contains(meanAcc.length) else {
-            throw .implausibleGravity(magnitude: meanAcc.length)
-        }
-        let spine = spineAxis?.vector ?? meanAcc.normalized
-        let mounting: BodyMounting
-        do { mounting = try BodyMounting.from(spine: spine, forward: forwardAxis.vector) } catch {
-            throw .mounting(error)
-        }
-        return Baseline(gyrBias: meanGyr, gyrBiasSigma: max(gyrDev / n.squareRoot(), 0.01 * degree),
-                        gravity: meanAcc, mounting: mounting,
-                        duration: (lastTime ?? 0) - (firstTime ?? 0), sampleCount: count)
+    ///   - forwardAxis: a declared forward axis (made orthogonal to the spine), or `nil` to learn it from
+    ///     the first deep bend. A declared axis along the spine cannot say where forward is: it is learned
+    ///     then too (`Baseline.forwardAxisKnown` is false).
+    public func baseline(spineAxis: SensorAxis? = nil, forwardAxis: SensorAxis? = nil) throws(Failure) -> Baseline {
+        if let failure = Self.failure(of: sums, settings: settings) { throw failure }
+        return Self.baseline(sums: sums, duration: (lastTime ?? 0) - (firstTime ?? 0), spineAxis: spineAxis,
+                             forwardAxis: forwardAxis)
     }
 
-    /// RMS length of the deviation from the mean, from sums of squares (units of the samples).
-    private static func rmsDeviation(sumSq: Vector3D, mean: Vector3D, n: Double) -> Double {
-        let variance = sumSq / n - Vector3D(mean.x * mean.x, mean.y * mean.y, mean.z * mean.z)
-        return max(variance.x + variance.y + variance.z, 0).squareRoot()
+    /// The baseline from the sums of a still period (already checked), `duration` s long.
+    static func baseline(sums: BaselineSums, duration: Double, spineAxis: SensorAxis?,
+                         forwardAxis: SensorAxis?) -> Baseline {
+        let gravity = sums.meanAcc
+        let spine = spineAxis?.vector ?? gravity.normalized
+        var known = false
+        var mounting = BodyMounting.provisional(spine: spine)
+        if let forwardAxis, let declared = try? BodyMounting.from(spine: spine, forward: forwardAxis.vector) {
+            mounting = declared
+            known = true
+        }
+        let n = sums.count
+        let sigma = max(sums.gyrDeviation / max(n, 1).squareRoot(), 0.01 * degree)
+        return Baseline(gyrBias: sums.gyrBias, gyrBiasSigma: sigma, gravity: gravity, mounting: mounting,
+                        duration: duration, sampleCount: Int(n), forwardAxisKnown: known)
     }
 }

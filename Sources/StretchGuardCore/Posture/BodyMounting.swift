@@ -35,6 +35,19 @@ public struct BodyMounting: Sendable, Equatable, Codable {
         return BodyMounting(sensorToBody: sensorToBody)
     }
 
+    /// A provisional mounting when only the spine is known: forward is taken along the sensor's +x (made
+    /// orthogonal to the spine), or +y or +z when +x runs within 35° of the spine. Bends decompose into
+    /// flexion and side bend only once the real forward axis is known (calibration, or the first deep bend).
+    ///
+    /// - Parameter spine: the direction up the spine, in the sensor frame (any length but zero).
+    public static func provisional(spine: Vector3D) -> BodyMounting {
+        let z = spine.normalized
+        let candidates = [Vector3D.unitX, .unitY, .unitZ]
+        let forward = candidates.first { abs($0.dot(z)) < 0.82 } ?? .unitX
+        // A candidate under 0.82 of the spine keeps over 0.57 of its length across it: never throws.
+        return (try? from(spine: z, forward: forward)) ?? BodyMounting(sensorToBody: QuaternionD(from: z, to: .unitZ))
+    }
+
     /// The mounting from two still poses: upright (gives the spine axis) and bent forward (the rotation
     /// between them is about the wearer's left–right axis, which fixes forward).
     ///

@@ -2,47 +2,70 @@ import RealModule
 
 /// The trunk's posture relative to its neutral baseline, in rad.
 ///
-/// The rotation from the neutral body frame to the current one is decomposed in the clinical (ISB-style)
-/// Cardan order flexion → side bend → axial rotation: first about body y, then about the once-rotated x,
-/// then about the trunk's own long axis. Signs are right-hand rotations about the body axes (x forward,
-/// y left, z up the spine).
+/// The rotation `q` from the neutral body frame to the current one is split as `q = swing ⊗ twist`:
+/// - **twist** is the rotation about the trunk's own long axis (body z). It needs only the spine axis, so it
+///   is the same however the sensor is turned on the back, and a bend never leaks into it; it equals the
+///   Cardan axial angle to within about `sideBend · tan(flexion / 2)`.
+/// - **swing** tilts the spine: it takes body z to the spine's current direction `v` (in the neutral body
+///   frame). Flexion and side bend are that direction's components in the clinical (ISB-style) order
+///   flexion → side bend: `v = (cos s · sin f, −sin s, cos s · cos f)`. They need the forward axis.
+///
+/// Signs are right-hand rotations about the body axes (x forward, y left, z up the spine).
 public struct PostureAngles: Sendable, Equatable {
     /// Forward (+) or backward (−) bend about body y, in rad.
     public var flexion: Double
     /// Side bend about the bent body x, in rad: + tilts the head toward the wearer's right.
     public var sideBend: Double
-    /// Axial rotation about the trunk's own long axis, in rad: + turns the chest to the wearer's left.
+    /// Axial rotation about the trunk's own long axis (the swing–twist angle), in rad: + turns the chest to
+    /// the wearer's left.
     public var twist: Double
+    /// The spine's whole tilt from neutral, in any direction, in rad (0…π): the swing angle. It needs no
+    /// forward axis.
+    public var tilt: Double
 
+    /// Angles in rad; the tilt follows from flexion and side bend.
     public init(flexion: Double, sideBend: Double, twist: Double) {
         self.flexion = flexion
         self.sideBend = sideBend
         self.twist = twist
+        tilt = Double.acos(min(max(Double.cos(flexion) * Double.cos(sideBend), -1), 1))
+    }
+
+    /// Angles in rad with the tilt given (it must agree with flexion and side bend).
+    init(flexion: Double, sideBend: Double, twist: Double, tilt: Double) {
+        self.flexion = flexion
+        self.sideBend = sideBend
+        self.twist = twist
+        self.tilt = tilt
     }
 
     /// Zero in every angle: the neutral posture.
-    public static let neutral = PostureAngles(flexion: 0, sideBend: 0, twist: 0)
+    public static let neutral = PostureAngles(flexion: 0, sideBend: 0, twist: 0, tilt: 0)
 
     /// The angles of a rotation from the neutral body frame to the current body frame (expressed in the
-    /// neutral body frame): `q = R_y(flexion) ⊗ R_x(sideBend) ⊗ R_z(twist)`.
+    /// neutral body frame).
+    @inline(__always)
     public init(relativeRotation q: QuaternionD) {
         let (w, x, y, z) = (q.w, q.x, q.y, q.z)
-        // Rotation-matrix entries needed by the y–x–z decomposition.
-        let m02 = 2 * (x * z + w * y)
-        let m12 = 2 * (y * z - w * x)
-        let m22 = 1 - 2 * (x * x + y * y)
-        let m10 = 2 * (x * y + w * z)
-        let m11 = 1 - 2 * (x * x + z * z)
-        sideBend = FastArcTangent.asin(min(max(-m12, -1), 1))
-        let flexionAndTwist = FastArcTangent.atan2(y: SIMD2(m02, m10), x: SIMD2(m22, m11))
-        flexion = flexionAndTwist[0]
-        twist = flexionAndTwist[1]
+        // The spine's direction: the third column of the rotation matrix.
+        let vx = 2 * (x * z + w * y)
+        let vy = 2 * (y * z - w * x)
+        let vz = 1 - 2 * (x * x + y * y)
+        let horizontal = (vx * vx + vy * vy).squareRoot()
+        sideBend = FastArcTangent.asin(min(max(-vy, -1), 1))
+        // Twist: the angle of q's projection on (w, z), taken with w ≥ 0 (q and −q are the same rotation).
+        let sign: Double = w < 0 ? -1 : 1
+        let pair = FastArcTangent.atan2(y: SIMD2(vx, z * sign), x: SIMD2(vz, w * sign))
+        flexion = pair[0]
+        twist = 2 * pair[1]
+        tilt = FastArcTangent.atan2(y: horizontal, x: vz)
     }
 
-    /// The rotation these angles describe (the inverse of `init(relativeRotation:)`).
+    /// The rotation these angles describe, `swing ⊗ R_z(twist)` (the inverse of `init(relativeRotation:)`).
     public var rotation: QuaternionD {
-        QuaternionD(axis: .unitY, angle: flexion) * QuaternionD(axis: .unitX, angle: sideBend)
-            * QuaternionD(axis: .unitZ, angle: twist)
+        let spine = Vector3D(Double.cos(sideBend) * Double.sin(flexion), -Double.sin(sideBend),
+                             Double.cos(sideBend) * Double.cos(flexion))
+        return QuaternionD(from: .unitZ, to: spine) * QuaternionD(axis: .unitZ, angle: twist)
     }
 
     /// The angles in degrees: (flexion, side bend, twist).

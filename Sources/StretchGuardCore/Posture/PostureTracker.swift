@@ -1,29 +1,24 @@
 import RealModule
 
-/// Expresses the sensor's orientation as the trunk's posture relative to the calibrated baseline, and lets
-/// the baseline heading follow the wearer while they walk or turn on their feet.
+/// Expresses the sensor's orientation as the trunk's posture relative to the neutral baseline, and keeps
+/// that neutral honest over a session: any mounting, heading drift, turns on the feet.
 ///
-/// A 6-axis filter cannot tell a torso twist from turning around on the feet: both are rotations about the
-/// vertical. Turning the whole body needs steps, and steps shake the accelerometer; a torso twist on the
-/// spot does not. So while the wearer is walking — at least `stepsForWalking` step impacts while upright,
-/// the last one less than `walkTimeout` ago — the heading of the neutral posture follows the current
-/// heading, and twist stays at zero. When the steps stop, the heading stays where the walk left it. A torso
-/// twist on the spot (no steps) stays a twist; one started within `walkTimeout` of the last step is taken
-/// for the end of the turn (one sensor cannot tell them apart; a pelvis sensor will).
+/// - **Mounting.** The spine axis comes from the baseline; the forward axis from the calibration, else it
+///   is learned from the first deep, slow bend (`ForwardAxisLearner`). Twist needs only the spine axis.
+/// - **Heading drift.** The gyroscope bias left about the world vertical is estimated while the wearer is
+///   quiet (`HeadingBiasEstimator`) and the neutral heading turns with it, so a long hold does not drift
+///   into a twist.
+/// - **Turns are not twists.** A 6-axis sensor cannot tell a torso twist from turning on the feet: both
+///   rotate about the vertical. Steps can: the trunk bobs at step cadence (`SteppingDetector`). While
+///   stepping, the twist is held at its value when the steps began and the neutral heading follows the
+///   wearer; when the steps stop, the heading has been re-zeroed to the way the wearer now faces. A twist
+///   on the spot makes no bob and stays a twist.
 public struct PostureTracker: Sendable {
-    /// Tuning of walking detection and the heading follow.
+    /// Tuning of each part.
     public struct Settings: Sendable, Equatable {
-        /// Largest flexion or side bend that counts as upright, in rad. Default 20°.
-        public var uprightTolerance: Double = 20 * degree
-        /// Deviation of |specific force| from gravity that marks a step impact, in m/s². Default 1.5 m/s²
-        /// (heel strikes read 2–6 m/s² on the upper back; a still or slowly moving trunk stays under 0.5).
-        public var stepAccDeviation: Double = 1.5
-        /// Shortest time between two counted steps, in s. Default 0.25 s.
-        public var stepMinInterval: Double = 0.25
-        /// Steps, each within `walkTimeout` of the previous, that make a walk. Default 2.
-        public var stepsForWalking = 2
-        /// Time after the last step at which a walk is over, in s. Default 1.5 s (a slow step takes ~1 s).
-        public var walkTimeout: Double = 1.5
+        public var stepping = SteppingDetector.Settings()
+        public var headingBias = HeadingBiasEstimator.Settings()
+        public var forwardAxis = ForwardAxisLearner.Settings()
 
         public init() {}
     }
@@ -32,96 +27,107 @@ public struct PostureTracker: Sendable {
     public struct State: Sendable, Equatable {
         /// The neutral body-to-world orientation, heading included.
         public var neutral: QuaternionD
-        /// Steps in the current run of steps (each within `walkTimeout` of the previous).
-        public var steps = 0
-        /// Time of the last counted step, in s.
-        public var lastStepTime = -Double.infinity
-        /// Whether the step detector is waiting for the force to come back below the threshold.
-        public var stepLatched = false
-        /// Whether the wearer is walking now (the heading follows).
-        public var isWalking = false
-        /// Whether a step impact came less than `walkTimeout` ago: perhaps the first step of a turn.
-        public var isStepping: Bool { steps >= 1 }
-        /// How many walks (heading follows) there have been.
-        public var walks = 0
+        /// The twist reported while stepping (its value when the steps began), in rad.
+        public var heldTwist: Double = 0
+        /// Heading turned into the neutral for the vertical bias and not yet applied, in rad.
+        public var pendingHeading: Double = 0
+        /// Whether the wearer is stepping now (the heading follows, twist held).
+        public var isStepping = false
     }
 
     public let settings: Settings
-    /// Sensor-to-body rotation.
-    public let mounting: BodyMounting
+    /// Sensor-to-body rotation (the forward part may still be learned).
+    public private(set) var mounting: BodyMounting
     public private(set) var state: State
-    /// |specific force|² outside which a sample is a step impact, in m²/s⁴.
-    let stepBand: SquaredForceBand
-    /// |specific force|² inside which the step detector re-arms, in m²/s⁴.
-    let releaseBand: SquaredForceBand
+    public private(set) var stepping: SteppingDetector
+    public private(set) var headingBias: HeadingBiasEstimator
+    public private(set) var forwardAxis: ForwardAxisLearner
+    /// Body-to-sensor rotation, kept with `mounting`.
+    private var bodyToSensor: QuaternionD
 
     /// - Parameters:
-    ///   - baseline: the calibrated neutral posture; its heading is that of the filter at the baseline.
+    ///   - baseline: the neutral posture; its heading is that of the filter at the baseline.
     ///   - neutralSensorOrientation: the filter's sensor-to-world orientation at the baseline (default:
     ///     the baseline's own, heading zero).
+    ///   - settings: tuning.
     public init(baseline: Baseline, neutralSensorOrientation: QuaternionD? = nil, settings: Settings = Settings()) {
         self.settings = settings
         mounting = baseline.mounting
-        stepBand = SquaredForceBand(deviation: settings.stepAccDeviation)
-        releaseBand = SquaredForceBand(deviation: settings.stepAccDeviation / 2)
+        bodyToSensor = baseline.mounting.sensorToBody.conjugate
+        stepping = SteppingDetector(settings: settings.stepping)
+        headingBias = HeadingBiasEstimator(settings: settings.headingBias)
+        forwardAxis = ForwardAxisLearner(known: baseline.forwardAxisKnown, settings: settings.forwardAxis)
         let sensor = neutralSensorOrientation ?? baseline.sensorOrientation
-        state = State(neutral: sensor * baseline.mounting.sensorToBody.conjugate)
-    }
-
-    /// The posture for one sample.
-    ///
-    /// - Parameters:
-    ///   - orientation: the filter's sensor-to-world orientation.
-    ///   - acc: specific force, in m/s².
-    ///   - time: the sample's time, in s.
-    public mutating func update(orientation: QuaternionD, acc: Vector3D, time: Double) -> PostureAngles {
-        update(orientation: orientation, times: .identity, acc: acc, time: time)
+        state = State(neutral: sensor * bodyToSensor)
     }
 
     /// The posture for one sample, with the sensor-to-world orientation given as the product
     /// `world ⊗ sensor` of two rotations, as the orientation filter keeps it.
     ///
-    /// The relative rotation `neutral⁻¹ ⊗ world ⊗ sensor ⊗ mounting⁻¹` is then grouped as
-    /// `(neutral⁻¹ ⊗ world) ⊗ (sensor ⊗ mounting⁻¹)`: two products side by side and one after, instead of
-    /// three in a row (the per-sample pipeline is bound by such chains, not by arithmetic).
-    ///
     /// - Parameters:
     ///   - world: the left factor of the sensor-to-world orientation.
     ///   - sensor: the right factor.
-    ///   - acc: specific force, in m/s².
+    ///   - gyr: bias-corrected angular rate, in rad/s (sensor frame).
+    ///   - acc: specific force, in m/s² (sensor frame).
     ///   - time: the sample's time, in s.
-    public mutating func update(orientation world: QuaternionD, times sensor: QuaternionD, acc: Vector3D,
-                                time: Double) -> PostureAngles {
-        let sensorToBody = sensor * mounting.sensorToBody.conjugate
-        let angles = PostureAngles(relativeRotation: (state.neutral.conjugate * world) * sensorToBody)
-        let upright = abs(angles.flexion) <= settings.uprightTolerance
-            && abs(angles.sideBend) <= settings.uprightTolerance
-        countStep(acc: acc, time: time, upright: upright)
+    ///   - dt: its period, in s.
+    @inline(__always)
+    public mutating func update(orientation world: QuaternionD, times sensor: QuaternionD, gyr: Vector3D,
+                                acc: Vector3D, time: Double, dt: Double) -> PostureAngles {
+        let strapdownBody = sensor * bodyToSensor
+        let relative = (state.neutral.conjugate * world) * strapdownBody
+        var angles = PostureAngles(relativeRotation: relative)
 
-        let walking = state.steps >= settings.stepsForWalking
-        if walking && !state.isWalking { state.walks += 1 }
-        state.isWalking = walking
-        guard walking && upright else { return angles }
-        let body = world * sensorToBody
-        followHeading(of: body)
-        return PostureAngles(relativeRotation: state.neutral.conjugate * body)
+        // The world vertical in the sensor frame: the third row of the sensor-to-world rotation.
+        let o = world * sensor
+        let up = Vector3D(2 * (o.x * o.z - o.w * o.y), 2 * (o.y * o.z + o.w * o.x), 1 - 2 * (o.x * o.x + o.y * o.y))
+        let squaredRate = gyr.squaredLength
+        let verticalRate = up.dot(gyr)
+        let wasStepping = state.isStepping
+        state.isStepping = stepping.update(verticalForce: up.dot(acc), tilt: angles.tilt,
+                                           squaredTiltRate: squaredRate - verticalRate * verticalRate,
+                                           time: time, dt: dt)
+        let bias = headingBias.update(squaredRate: squaredRate, verticalRate: verticalRate,
+                                      stepping: state.isStepping, dt: dt)
+        turnNeutralHeading(by: bias * dt)
+
+        if !forwardAxis.state.known || forwardAxis.state.learning {
+            // The spine's direction in the neutral body frame: the relative rotation's third column.
+            let r = relative
+            let turn = forwardAxis.update(spineX: 2 * (r.x * r.z + r.w * r.y), spineY: 2 * (r.y * r.z - r.w * r.x),
+                                          tilt: angles.tilt,
+                                          squaredRate: squaredRate, time: time, dt: dt)
+            if turn != 0 { turnForwardAxis(by: turn) }
+            if !forwardAxis.state.known { angles = forwardAxis.provisional(tilt: angles.tilt, twist: angles.twist) }
+        }
+
+        guard state.isStepping else { return angles }
+        if !wasStepping { state.heldTwist = angles.twist }
+        followHeading(of: world * strapdownBody)
+        angles.twist = state.heldTwist
+        return angles
     }
 
-    /// Counts step impacts while upright: once per crossing of `stepAccDeviation`, no faster than a brisk
-    /// walk; a pause longer than `walkTimeout` starts a new run.
-    private mutating func countStep(acc: Vector3D, time: Double, upright: Bool) {
-        if time - state.lastStepTime > settings.walkTimeout { state.steps = 0 }
-        // |a| − g ≥ d compared as |a|² against (g ± d)²: no square root per sample.
-        let squared = acc.squaredLength
-        if squared >= stepBand.upper || squared <= stepBand.lower {
-            if !state.stepLatched && upright && time - state.lastStepTime >= settings.stepMinInterval {
-                state.steps += 1
-                state.lastStepTime = time
-            }
-            state.stepLatched = true
-        } else if squared < releaseBand.upper && squared > releaseBand.lower {
-            state.stepLatched = false
-        }
+    /// Whether the forward axis is still provisional (bends are reported as the profile's first bend).
+    public var isForwardProvisional: Bool { !forwardAxis.state.known }
+
+    /// Turns the neutral orientation about the world vertical by `angle` rad, in steps of at least 0.001
+    /// rad so that the quaternion product runs rarely.
+    @inline(__always)
+    private mutating func turnNeutralHeading(by angle: Double) {
+        state.pendingHeading += angle
+        guard abs(state.pendingHeading) >= 1e-3 else { return }
+        state.neutral = (QuaternionD(axis: .unitZ, angle: state.pendingHeading) * state.neutral).normalized
+        state.pendingHeading = 0
+    }
+
+    /// Turns the body frame about the spine by `angle` rad (the forward axis moves toward the wearer's
+    /// left for +): the mounting and the neutral change together, so the spine and the twist stay.
+    private mutating func turnForwardAxis(by angle: Double) {
+        let turn = QuaternionD(axis: .unitZ, angle: angle)
+        mounting = BodyMounting(sensorToBody: (turn.conjugate * mounting.sensorToBody).normalized)
+        bodyToSensor = mounting.sensorToBody.conjugate
+        state.neutral = (state.neutral * turn).normalized
     }
 
     /// Turns the neutral orientation about the world vertical so that its heading matches `body`'s.
@@ -135,19 +141,5 @@ public struct PostureTracker: Sendable {
     static func heading(of body: QuaternionD) -> Double {
         let forward = body.rotate(.unitX)
         return Double.atan2(y: forward.y, x: forward.x)
-    }
-}
-
-/// The squares of `g − deviation` and `g + deviation`, in m²/s⁴, to compare |a|² with instead of |a|
-/// (`lower` is −1 when `g − deviation` is negative, so that no square falls below it).
-struct SquaredForceBand: Sendable {
-    let lower: Double
-    let upper: Double
-
-    /// - Parameter deviation: allowed |specific force| deviation from gravity, in m/s².
-    init(deviation: Double) {
-        let low = standardGravity - deviation
-        lower = low >= 0 ? low * low : -1
-        upper = (standardGravity + deviation) * (standardGravity + deviation)
     }
 }

@@ -110,13 +110,11 @@ public struct SessionRecording: Sendable {
         switch failure {
         case let .tooFewSamples(count, minimum):
             return "only \(count) samples, at least \(minimum) needed"
-        case let .moving(gyr, acc):
+        case let .moving(gyr, acc, _):
             return "the wearer moves: rate varies \(ReviewFormat.decimal(gyr / degree, 1)) °/s RMS, "
                 + "force \(ReviewFormat.decimal(acc, 2)) m/s² RMS"
         case let .implausibleGravity(magnitude):
             return "the accelerometer reads \(ReviewFormat.decimal(magnitude, 2)) m/s² at rest, not about 9.81"
-        case .mounting:
-            return "the forward axis points along the spine"
         }
     }
 }

@@ -138,31 +138,21 @@ struct CalibrationPoseCheck {
         return Bend(mounting: mounting, gravity: held.gravity, angle: angle, twist: twist, sideLean: largestLean)
     }
 
-    /// A still pose's baseline, with the forward axis taken as the sensor axis most across the measured up
-    /// direction (so that it can always be made orthogonal to it).
+    /// A still pose's baseline (the forward axis provisional: the two poses fix it).
     private func stillPose(_ samples: [IMUSample]) throws(CalibrationPoseProblem) -> Baseline {
         var calibrator = BaselineCalibrator(settings: limits.still)
-        var sum = Vector3D.zero
-        for sample in samples {
-            calibrator.add(sample)
-            sum += sample.acc
-        }
-        let across = SensorAxis.allCases.min { abs($0.vector.dot(sum)) < abs($1.vector.dot(sum)) } ?? .plusX
+        for sample in samples { calibrator.add(sample) }
         do {
-            return try calibrator.baseline(spineAxis: nil, forwardAxis: across)
+            return try calibrator.baseline(spineAxis: nil, forwardAxis: nil)
         } catch {
             switch error {
             case let .tooFewSamples(count, minimum):
                 throw .tooShort(samples: count, minimum: minimum)
-            case let .moving(gyr, acc):
+            case let .moving(gyr, acc, _):
                 throw .moving(gyrDeviation: gyr, gyrLimit: limits.still.maxGyrDeviation,
                               accDeviation: acc, accLimit: limits.still.maxAccDeviation)
             case let .implausibleGravity(magnitude):
                 throw .implausibleGravity(magnitude: magnitude, range: limits.still.gravityRange)
-            case .mounting:
-                // Unreachable: the forward axis is chosen across the measured up direction.
-                throw .implausibleGravity(magnitude: (sum / Double(max(samples.count, 1))).length,
-                                          range: limits.still.gravityRange)
             }
         }
     }

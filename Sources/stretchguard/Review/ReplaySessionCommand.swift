@@ -57,7 +57,7 @@ extension StretchGuard.Replay {
                 try eventFile.commit()
             }
             if summary {
-                print(report.render(input: name, baseline: recording.baseline, output: output))
+                print(report.render(input: name, baseline: recording.baseline, baselineStart: 0, output: output))
                 print("  exercise         \(exercise.name): \(exercise.summary)")
                 print(formReport.lines(target: exercise.hold.target).joined(separator: "\n"))
                 if let events { print("  events written to \(events)") }

@@ -24,33 +24,41 @@ enum BaselineSource {
         return try capture(sensor: &sensor, say: say)
     }
 
-    /// The first 2 s upright and still, up to three tries.
+    /// The first still 2 s within 30 s of the start (the wearer may settle first); the forward axis is
+    /// learned from the session's first deep bend.
     private static func capture(sensor: inout LiveSensor, say: (String) -> Void) throws -> CalibrationRecord {
         try sensor.clock.start()
         defer { try? sensor.clock.stop() }
-        var lastFailure = ""
-        for attempt in 1...3 {
-            var calibrator = BaselineCalibrator()
-            var first: Double?
-            var last = 0.0
-            while last - (first ?? last) < 2 {
-                guard StopSignal.received == nil else { throw CommandFailure("stopped before the session began") }
-                _ = try sensor.clock.next { reading in
-                    first = first ?? reading.sample.time
-                    last = reading.sample.time
-                    calibrator.add(reading.sample)
-                }
-            }
-            do {
-                let baseline = try calibrator.baseline(spineAxis: nil, forwardAxis: .plusX)
-                say("neutral posture captured")
-                return CalibrationRecord(name: "session-start", created: Date(), sensor: sensor.identity,
-                                         method: "session-start", baseline: baseline)
-            } catch {
-                lastFailure = "\(error)"
-                if attempt < 3 { say("that was not still (\(error)); once more: stand upright and still…") }
-            }
+        var finder = StillStretchFinder()
+        while !finder.isDone {
+            guard StopSignal.received == nil else { throw CommandFailure("stopped before the session began") }
+            _ = try sensor.clock.next { reading in _ = finder.add(reading.sample) }
         }
-        throw CommandFailure("could not capture the neutral posture: \(lastFailure); stand still, or run `stretchguard calibrate`")
+        guard let baseline = finder.baseline() else {
+            throw CommandFailure("could not find the neutral posture: \(BaselineWords.why(finder.stillest?.failure)) "
+                + "in the first \(Int(finder.settings.searchLimit)) s; stand upright and still for 2 s, "
+                + "or run `stretchguard calibrate`")
+        }
+        say("neutral posture captured")
+        return CalibrationRecord(name: "session-start", created: Date(), sensor: sensor.identity,
+                                 method: "session-start", baseline: baseline)
+    }
+}
+
+/// A baseline failure in the wearer's words.
+enum BaselineWords {
+    /// Why no still stretch served, as a clause.
+    static func why(_ failure: BaselineCalibrator.Failure?) -> String {
+        switch failure {
+        case let .moving(gyr, acc, turn)?:
+            return String(format: "the stillest 2 s still moved (%.1f °/s, %.2f m/s², turning %.1f °/s; still is under 3 °/s, 0.3 m/s² and 2 °/s)",
+                          gyr / degree, acc, turn / degree)
+        case let .implausibleGravity(magnitude)?:
+            return String(format: "the accelerometer reads %.2f m/s² at rest, not about 9.81 (check the sensor's range setting)", magnitude)
+        case let .tooFewSamples(count, minimum)?:
+            return "only \(count) samples arrived in 2 s (at least \(minimum) needed: check the sensor's rate)"
+        case nil:
+            return "no samples were still"
+        }
     }
 }

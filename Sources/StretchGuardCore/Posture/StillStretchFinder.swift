@@ -1,0 +1,107 @@
+/// Finds the wearer's neutral posture in a recording: the first still stretch of `duration` s within the
+/// first `searchLimit` s, instead of assuming the recording starts with it.
+///
+/// Real recordings rarely start still at t = 0: people adjust, step into place, start moving within 2 s.
+/// Samples are fed in order; each one ends a candidate window (the shortest one reaching back `duration`
+/// s), judged by `BaselineCalibrator`'s stillness limits on prefix-sum differences, O(1) per sample. The
+/// stillest window seen is kept to say what was found when none is still enough.
+///
+/// Keeps prefix sums of every sample fed (about 200 bytes each): a searching phase, not a per-sample path.
+public struct StillStretchFinder: Sendable {
+    /// What to look for.
+    public struct Settings: Sendable, Equatable {
+        /// Length of the still stretch, in s. Default 2 s.
+        public var duration: Double = 2
+        /// How far into the recording to look, in s. Default 30 s.
+        public var searchLimit: Double = 30
+        /// The stillness limits.
+        public var stillness = BaselineCalibrator.Settings()
+
+        public init(duration: Double = 2, searchLimit: Double = 30) {
+            self.duration = duration
+            self.searchLimit = searchLimit
+        }
+    }
+
+    /// A stretch of samples: indices (in the order fed) and times, in s.
+    public struct Stretch: Sendable, Equatable {
+        /// First and last sample index.
+        public var first: Int, last: Int
+        /// First and last sample time, in s.
+        public var start: Double, end: Double
+        /// Why it is not still enough (nil when it is).
+        public var failure: BaselineCalibrator.Failure?
+    }
+
+    public let settings: Settings
+    private var prefix: [BaselineSums] = [BaselineSums()]
+    private var times: [Double] = []
+    private var integrated = Vector3D.zero
+    private var windowStart = 0
+    private var origin: Double?
+    /// The first still stretch, once found.
+    public private(set) var found: Stretch?
+    /// The stillest stretch seen (smallest gyroscope deviation relative to its limit), for the message
+    /// when none is still.
+    public private(set) var stillest: Stretch?
+    private var stillestScore = Double.infinity
+
+    public init(settings: Settings = Settings()) {
+        self.settings = settings
+    }
+
+    /// Samples fed so far.
+    public var count: Int { times.count }
+
+    /// Whether the search is over: a stretch was found, or the search limit has passed.
+    public var isDone: Bool {
+        found != nil || (times.last.map { $0 - (origin ?? $0) > settings.searchLimit } ?? false)
+    }
+
+    /// Feeds the next sample; returns the still stretch when this sample completes the first one.
+    public mutating func add(_ sample: IMUSample) -> Stretch? {
+        guard found == nil else { return nil }
+        let t0 = origin ?? sample.time
+        origin = t0
+        if let last = times.last { integrated += sample.gyr * max(sample.time - last, 0) }
+        var sums = prefix[prefix.count - 1]
+        sums.add(sample, time: sample.time - t0, angle: integrated)
+        prefix.append(sums)
+        times.append(sample.time)
+        let last = times.count - 1
+        guard sample.time - t0 <= settings.searchLimit else { return nil }
+        // The shortest window ending here that reaches back `duration` s.
+        while windowStart + 1 < last && sample.time - times[windowStart + 1] >= settings.duration {
+            windowStart += 1
+        }
+        guard sample.time - times[windowStart] >= settings.duration else { return nil }
+        let window = sums.subtracting(prefix[windowStart])
+        let failure = BaselineCalibrator.failure(of: window, settings: settings.stillness)
+        let stretch = Stretch(first: windowStart, last: last, start: times[windowStart], end: sample.time,
+                              failure: failure)
+        if failure == nil {
+            found = stretch
+            return stretch
+        }
+        let score = max(window.gyrDeviation / settings.stillness.maxGyrDeviation,
+                        window.accDeviation / settings.stillness.maxAccDeviation,
+                        window.gravityTurnRate.length / settings.stillness.maxTurnRate)
+        if score < stillestScore {
+            stillestScore = score
+            stillest = stretch
+        }
+        return nil
+    }
+
+    /// The baseline of the stretch found.
+    ///
+    /// - Parameters:
+    ///   - spineAxis: a declared spine axis, or nil for the measured up direction.
+    ///   - forwardAxis: a declared forward axis, or nil to learn it from the first deep bend.
+    public func baseline(spineAxis: SensorAxis? = nil, forwardAxis: SensorAxis? = nil) -> Baseline? {
+        guard let found else { return nil }
+        let sums = prefix[found.last + 1].subtracting(prefix[found.first])
+        return BaselineCalibrator.baseline(sums: sums, duration: found.end - found.start, spineAxis: spineAxis,
+                                           forwardAxis: forwardAxis)
+    }
+}
