@@ -22,6 +22,13 @@ enum ProfileSchema {
     static let texts: [String: @Sendable (String, inout FormProfile) throws(Rejection) -> Void] = [
         "name": { text, p in p.name = text },
         "summary": { text, p in p.summary = text },
+        "first_bend": { text, p throws(Rejection) in
+            guard let bend = FirstBend(rawValue: text) else {
+                throw Rejection(problem: "'\(text)' is not a first bend",
+                                fix: "use one of \(FirstBend.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            p.firstBend = bend
+        },
         "hold.position": { text, p throws(Rejection) in
             guard let position = HoldTimer.Position(rawValue: text) else {
                 throw Rejection(problem: "'\(text)' is not a position",
@@ -41,6 +48,9 @@ enum ProfileSchema {
         "bounce.max_frequency_hz": hz(0.1...20, "4") { $1.bounce.maxFrequency = $0 },
         "bounce.hysteresis_deg": deg(0.1...20, "1") { $1.bounce.hysteresis = $0 },
         "bounce.release_s": sec(0.1...10, "1.25") { $1.bounce.releaseTime = $0 },
+        "bounce.max_half_period_ratio": Number(unit: "(ratio)", range: 1...5, example: "1.6") { $1.bounce.maxHalfPeriodRatio = $0 },
+        "bounce.max_swing_to_depth": Number(unit: "(ratio)", range: 0.05...2, example: "0.5") { $1.bounce.maxSwingToDepth = $0 },
+        "first_bend_deg": deg(5...90, "35") { $1.firstBendTilt = $0 },
         "hold.enter_deg": deg(1...120, "20") { $1.hold.enterAngle = $0 },
         "hold.exit_hysteresis_deg": deg(0...30, "3") { $1.hold.exitHysteresis = $0 },
         "hold.still_deg_per_s": Number(unit: "°/s", range: 0.5...90, example: "8") { $1.hold.stillRate = $0 * degree },

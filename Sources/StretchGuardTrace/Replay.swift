@@ -83,6 +83,7 @@ public enum Replay {
         guard let anchor = samples.last else { return [] }
         var settings = PostureTracker.Settings()
         settings.forwardAxis.firstBend = profile.firstBend
+        settings.forwardAxis.learnTilt = profile.firstBendTilt
         var pipeline = PosturePipeline(baseline: baseline, postureSettings: settings, samplePeriod: period)
         var frames: [FormFrame] = []
         frames.reserveCapacity(samples.count - 1)

@@ -15,6 +15,8 @@ public struct FormProfile: Sendable, Equatable {
     /// Which way the exercise's first deep bend goes: it teaches the forward axis when no calibration gave
     /// it. Default `.forward`.
     public var firstBend = FirstBend.forward
+    /// How deep that bend must go to teach the forward axis, in rad. Default 35°.
+    public var firstBendTilt: Double = 35 * degree
 
     public init(name: String, summary: String) {
         self.name = name

@@ -24,6 +24,7 @@ public struct FormPipeline: Sendable {
     public init(baseline: Baseline, profile: FormProfile = .general, samplePeriod: Double) {
         var postureSettings = PostureTracker.Settings()
         postureSettings.forwardAxis.firstBend = profile.firstBend
+        postureSettings.forwardAxis.learnTilt = profile.firstBendTilt
         posture = PosturePipeline(baseline: baseline, postureSettings: postureSettings, samplePeriod: samplePeriod)
         coach = FormCoach(profile: profile)
     }
