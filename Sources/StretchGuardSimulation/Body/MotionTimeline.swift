@@ -23,8 +23,11 @@ struct MotionTimeline: Sendable {
     let segments: [Segment]
     /// Total length, in s.
     let duration: Double
+    /// Breathing and tremor during holds, if any.
+    let holdMotion: HoldMotion?
 
-    init(_ steps: [ScenarioStep]) {
+    init(_ steps: [ScenarioStep], holdMotion: HoldMotion? = nil) {
+        self.holdMotion = holdMotion
         var segments: [Segment] = []
         var time = 0.0
         var posture = PostureAngles.neutral
@@ -40,7 +43,8 @@ struct MotionTimeline: Sendable {
                                                    twist: target.twist ?? posture.twist)
             case .oscillate(let oscillation):
                 segment.direction = posture[oscillation.axis] < -1e-9 ? -1 : 1
-                segment.bounceExpected = AlertDefinition.isBounce(oscillation, duration: step.duration)
+                segment.bounceExpected = AlertDefinition.isBounce(oscillation, keyword: step.keyword,
+                                                                  duration: step.duration)
             case .turn(let angle, _):
                 segment.endHeading = heading + angle
             case .hold, .walk, .jump:
@@ -73,10 +77,15 @@ struct MotionTimeline: Sendable {
         let tau = min(max(t - segment.start, 0), duration)
         let base = segment.startPosture
         switch segment.step.action {
-        case .hold, .turn, .jump:
+        case .hold:
+            guard let holdMotion else { return base }
+            let offset = holdMotion.offset(at: t, tau: tau, duration: duration)
+            return PostureAngles(flexion: base.flexion + offset.flexion, sideBend: base.sideBend + offset.sideBend,
+                                 twist: base.twist)
+        case .turn, .jump:
             return base
         case .move:
-            let s = SmoothProfile.minimumJerk(tau / duration)
+            let s = SmoothProfile.skewedMinimumJerk(tau / duration, peak: segment.step.velocityPeak)
             let end = segment.endPosture
             return PostureAngles(flexion: base.flexion + (end.flexion - base.flexion) * s,
                                  sideBend: base.sideBend + (end.sideBend - base.sideBend) * s,

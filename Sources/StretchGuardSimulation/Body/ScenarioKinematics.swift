@@ -18,7 +18,7 @@ public struct ScenarioKinematics: Sendable {
 
     /// The kinematics of `scenario` with the sensor mounted by `sensorToBody`.
     public init(scenario: Scenario, sensorToBody: QuaternionD) {
-        timeline = MotionTimeline(scenario.steps)
+        timeline = MotionTimeline(scenario.steps, holdMotion: scenario.holdMotion)
         self.sensorToBody = sensorToBody
         leverArm = scenario.leverArm
     }
