@@ -73,18 +73,3 @@ public struct EvaluationError: Error, CustomStringConvertible {
 
     public var description: String { "\(path): \(problem) — \(fix)" }
 }
-
-extension TruthTrack {
-    /// The first still forward bend — flexion ≥ 20° with side bend and twist under 5°, steady within 1° for
-    /// 1 s — as sample indices: the second pose of the calibration procedure, which fixes the forward axis.
-    public func calibrationBend() -> Range<Int>? {
-        var start = 0
-        for i in times.indices {
-            let steady = abs(flexion[i] - flexion[start]) < 1 * .pi / 180
-            let pose = flexion[i] >= 20 * .pi / 180 && abs(sideBend[i]) < 5 * .pi / 180 && abs(twist[i]) < 5 * .pi / 180
-            if !pose || !steady { start = i; continue }
-            if times[i] - times[start] >= 1 { return start..<(i + 1) }
-        }
-        return nil
-    }
-}

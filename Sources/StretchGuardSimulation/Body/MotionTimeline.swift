@@ -79,9 +79,8 @@ struct MotionTimeline: Sendable {
         switch segment.step.action {
         case .hold:
             guard let holdMotion else { return base }
-            let offset = holdMotion.offset(at: t, tau: tau, duration: duration)
-            return PostureAngles(flexion: base.flexion + offset.flexion, sideBend: base.sideBend + offset.sideBend,
-                                 twist: base.twist)
+            return PostureAngles(flexion: base.flexion + holdMotion.breathing(at: t, tau: tau, duration: duration),
+                                 sideBend: base.sideBend, twist: base.twist)
         case .turn, .jump:
             return base
         case .move:
@@ -100,6 +99,16 @@ struct MotionTimeline: Sendable {
             return PostureAngles(flexion: base.flexion + sway.flexion, sideBend: base.sideBend + sway.sideBend,
                                  twist: base.twist + sway.twist)
         }
+    }
+
+    /// The hold tremor's local rotation of the sensor at `t` s (body frame; identity outside holds).
+    func tremor(at t: Double) -> QuaternionD {
+        guard let holdMotion else { return .identity }
+        let segment = segments[segmentIndex(at: t)]
+        guard case .hold = segment.step.action else { return .identity }
+        let tau = t - segment.start
+        guard tau > 0, tau < segment.step.duration else { return .identity }
+        return holdMotion.tremor(at: t, tau: tau, duration: segment.step.duration).rotation
     }
 
     /// The stance heading at `t` s: the direction the pelvis faces, in rad about world z.
