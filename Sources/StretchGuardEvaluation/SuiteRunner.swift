@@ -33,26 +33,44 @@ public struct SuiteRunner: Sendable {
     ///   or a trace cannot be read. A replay the detectors refuse is scored as refused, not thrown.
     public func run(folder: String) throws -> EvaluationSummary {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        var scores: [ScenarioScore] = []
+        var jobs: [Job] = []
         for file in files.sorted() {
             let path = folder + "/" + file
             if file.hasSuffix(".scenario") {
                 let name = String(file.dropLast(".scenario".count))
-                for seed in seeds { scores.append(try score(scenarioAt: path, name: name, seed: seed)) }
+                jobs += seeds.map { Job.scenario(path: path, name: name, seed: $0) }
             } else if let stem = Self.traceStem(file) {
                 let truthPath = folder + "/" + stem + ".truth.csv"
                 guard FileManager.default.fileExists(atPath: truthPath) else { continue }
-                let samples = try TraceReader.read(path: path)
-                let rate = samples.count > 1 ? Double(samples.count - 1) / (samples[samples.count - 1].time - samples[0].time) : 0
-                scores.append(ScenarioScore(name: stem, labels: .recorded(rate: rate), samples: samples,
-                                            truth: try TruthTrack.read(path: truthPath), profile: profile))
+                jobs.append(.recorded(path: path, name: stem, truthPath: truthPath))
             }
         }
-        guard !scores.isEmpty else {
+        guard !jobs.isEmpty else {
             throw EvaluationError(path: folder, problem: "holds no scenarios",
                                   fix: "give a folder with *.scenario files or NAME.csv + NAME.truth.csv pairs")
         }
-        return EvaluationSummary(scores)
+        let queue = jobs
+        let results = parallelMap(queue.count) { index in Result { try self.score(queue[index]) } }
+        return EvaluationSummary(try results.map { try $0.get() })
+    }
+
+    /// One render (or recorded trace) to score.
+    private enum Job: Sendable {
+        case scenario(path: String, name: String, seed: UInt64)
+        case recorded(path: String, name: String, truthPath: String)
+    }
+
+    private func score(_ job: Job) throws -> ScenarioScore {
+        switch job {
+        case let .scenario(path, name, seed):
+            return try score(scenarioAt: path, name: name, seed: seed)
+        case let .recorded(path, name, truthPath):
+            let samples = try TraceReader.read(path: path)
+            let span = samples.count > 1 ? samples[samples.count - 1].time - samples[0].time : 0
+            let rate = span > 0 ? Double(samples.count - 1) / span : 0
+            return ScenarioScore(name: name, labels: .recorded(rate: rate), samples: samples,
+                                 truth: try TruthTrack.read(path: truthPath), profile: profile)
+        }
     }
 
     /// Renders and scores one scenario file for one seed.

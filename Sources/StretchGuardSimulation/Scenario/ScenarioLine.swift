@@ -76,7 +76,7 @@ struct ScenarioLine {
         var text = Substring(word)
         if text.hasPrefix("±") { text = text.dropFirst() }
         let parts = text.split(separator: "..", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else {
+        guard parts.count <= 2, !text.contains("...") else {
             throw error("expected \(what), found '\(word)'", fix: "write a range with two dots, like `18..20`")
         }
         var numbers: [Double] = []
