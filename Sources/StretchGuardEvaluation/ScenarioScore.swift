@@ -47,15 +47,18 @@ public struct ScenarioScore: Sendable {
     public var name: String
     /// Its family and the conditions it was rendered under.
     public var labels: ScoreLabels
-    /// Trace length, in s, and the part with no fault under way (after the baseline), in s.
+    /// Trace length, in s.
     public var duration: Double
+    /// The part of the trace with no fault under way (after the baseline), in s.
     public var cleanTime: Double
-    /// The twist and bounce alerts' scores.
+    /// The twist alert's score.
     public var twist = KindScore()
+    /// The bounce alert's score.
     public var bounce = KindScore()
     /// Sum of squared differences between the estimated and the true twist, in rad², over
     /// `twistErrorCount` frames matched to truth rows by time.
     public var twistSquaredError = 0.0
+    /// Frames that went into `twistSquaredError`.
     public var twistErrorCount = 0
     /// Why the detectors refused the trace; nil when they ran.
     public var refusal: String?

@@ -80,14 +80,7 @@ public struct SuiteRunner: Sendable {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw EvaluationError(path: path, problem: "cannot be read", fix: "check its permissions")
         }
-        let scenario: Scenario
-        do {
-            scenario = try Scenario.parse(text, name: name, seed: seed)
-        } catch {
-            var located = error
-            located.file = path
-            throw located
-        }
+        let scenario = try Scenario.parse(text, name: name, seed: seed, file: path)
         let conditions = SimulationConditions.resolve(scenario, seed: seed, randomise: randomConditions)
         let (samples, truth) = conditions.render(scenario)
         return ScenarioScore(name: name, labels: ScoreLabels(scenario: scenario, conditions: conditions, seed: seed),

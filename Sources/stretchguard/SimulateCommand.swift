@@ -51,11 +51,9 @@ extension StretchGuard {
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             let parsed: Scenario
             do {
-                parsed = try Scenario.parse(text, name: name, seed: seed)
+                parsed = try Scenario.parse(text, name: name, seed: seed, file: path)
             } catch {
-                var located = error
-                located.file = path
-                throw fail(located)
+                throw fail(error)
             }
             let drawn = SimulationConditions.resolve(parsed, seed: seed ?? parsed.seed, randomise: conditions == .random)
             if conditions == .random {

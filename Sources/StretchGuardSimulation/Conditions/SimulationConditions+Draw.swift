@@ -27,11 +27,13 @@ extension SimulationConditions {
         public static let rangeHeadroom = 1.3
         /// Hip pivot to sensor, in m.
         public static let leverArm: ClosedRange<Double> = 0.3...0.55
-        /// Breathing's flexion swing, ± in rad (0.3–0.9°), and rate, in Hz.
+        /// Breathing's flexion swing, ± in rad (0.3–0.9°).
         public static let breathingAmplitude: ClosedRange<Double> = 0.3 * degree...0.9 * degree
+        /// Breathing rate, in Hz.
         public static let breathingFrequency: ClosedRange<Double> = 0.2...0.33
-        /// Hold tremor, ± in rad (0.025–0.1°: 0.05–0.2° peak-to-peak), and frequency, in Hz.
+        /// Hold tremor, ± in rad (0.025–0.1°: 0.05–0.2° peak-to-peak).
         public static let tremorAmplitude: ClosedRange<Double> = 0.025 * degree...0.1 * degree
+        /// Hold tremor frequency, in Hz.
         public static let tremorFrequency: ClosedRange<Double> = 8...12
     }
 

@@ -54,11 +54,13 @@ public struct Scenario: Sendable {
     /// - Throws: `ScenarioError` naming the 1-based line, the problem and the fix.
     ///   - seed: the render seed that numeric ranges (`18..20`) are drawn from, together with `name`;
     ///     nil draws them from the file's own `seed` line (default 1).
-    public static func parse(_ text: String, name: String, seed: UInt64? = nil) throws(ScenarioError) -> Scenario {
-        var parser = ScenarioParser(name: name, drawSeed: seed ?? 1)
+    ///   - file: the place errors name instead of `name` (e.g. the file's path).
+    public static func parse(_ text: String, name: String, seed: UInt64? = nil,
+                             file: String? = nil) throws(ScenarioError) -> Scenario {
+        var parser = ScenarioParser(name: name, drawSeed: seed ?? 1, file: file)
         let scenario = try parser.parse(text)
         guard seed == nil, parser.drewRanges, scenario.seed != 1 else { return scenario }
-        var again = ScenarioParser(name: name, drawSeed: scenario.seed)
+        var again = ScenarioParser(name: name, drawSeed: scenario.seed, file: file)
         return try again.parse(text)
     }
 }

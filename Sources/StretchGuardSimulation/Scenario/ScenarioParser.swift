@@ -23,9 +23,10 @@ struct ScenarioParser {
     static let stepKeywords = ["still", "hold", "bend", "flexion", "side", "twist", "neutral", "bounce",
                                "oscillate", "catcow", "breathe", "tremor", "turn", "walk", "jump"]
 
-    /// A parser for the scenario called `name`, drawing ranges from `drawSeed` and the name.
-    init(name: String, drawSeed: UInt64) {
-        file = name
+    /// A parser for the scenario called `name`, drawing ranges from `drawSeed` and the name; errors name
+    /// `file` (default: the name).
+    init(name: String, drawSeed: UInt64, file: String? = nil) {
+        self.file = file ?? name
         scenario = Scenario(name: name)
         random = SeededRandom(stream: .ranges, seed: drawSeed, name: name)
     }
