@@ -1,9 +1,11 @@
 /// A stretch of time during which something is on: an alert, or a fault the truth says is happening.
 public struct Episode: Sendable, Equatable {
-    /// First and last sample time, in s.
+    /// First sample time, in s.
     public var start: Double
+    /// Last sample time, in s.
     public var end: Double
 
+    /// An episode from `start` to `end`, in s.
     public init(start: Double, end: Double) {
         self.start = start
         self.end = end

@@ -1,19 +1,21 @@
 import StretchGuardCore
-import StretchGuardTrace
 
 /// How one kind of alert fared on one scenario.
 public struct KindScore: Sendable, Equatable {
-    /// Faults the truth says happened, and how many of them an alert caught.
+    /// Faults the truth says happened.
     public var expected = 0
+    /// How many of the faults an alert caught.
     public var detected = 0
-    /// Alerts raised, and how many matched no fault (false alarms).
+    /// Alerts raised.
     public var alerts = 0
+    /// Alerts that matched no fault (false alarms).
     public var falseAlarms = 0
     /// Latency of each caught fault, in s.
     public var latencies: [Double] = []
     /// Latency of each caught fault in oscillation cycles (bounces only).
     public var latencyCycles: [Double] = []
 
+    /// An empty score.
     public init() {}
 
     /// Adds another score's counts.
@@ -27,38 +29,58 @@ public struct KindScore: Sendable, Equatable {
     }
 }
 
-/// Runs the whole pipeline over one scenario and scores its twist and bounce alerts against the truth.
+/// Runs the detectors (`DetectorRun`) over one rendered or recorded trace and scores its twist and bounce
+/// alerts, and its estimated twist, against the truth.
 ///
 /// Twist faults are the runs of true |twist| ≥ the profile's alert angle lasting its alert delay; an alert
 /// catches one if it starts between the run's start and 1 s after its end; latency runs from the true
 /// crossing. An alert is false if it overlaps no fault (widened by 0.5 s before and 1 s after) and no
 /// near-threshold stretch (true |twist| ≥ alert angle − 2°, where a 2° estimate error may tip it over).
 /// Bounce faults are the truth's labelled bounce runs, matched the same way (widened by the release time
-/// after), with latency also in cycles of the labelled frequency. The forward axis comes from the
-/// scenario's first still forward bend, as the calibration procedure's second pose would give it.
+/// after), with latency also in cycles of the labelled frequency. The detectors get the raw trace only:
+/// nothing of the truth (not the mounting, not a calibration bend) reaches them.
+///
+/// A trace the detectors refuse (`DetectorRun` throws) is kept with its reason: it raised no alert, so
+/// its faults count as expected and missed, and it adds nothing to the twist error.
 public struct ScenarioScore: Sendable {
+    /// The scenario's name.
     public var name: String
-    /// Scenario length, in s, and the part with no fault under way (after the baseline), in s.
+    /// Its family and the conditions it was rendered under.
+    public var labels: ScoreLabels
+    /// Trace length, in s.
     public var duration: Double
+    /// The part of the trace with no fault under way (after the baseline), in s.
     public var cleanTime: Double
+    /// The twist alert's score.
     public var twist = KindScore()
+    /// The bounce alert's score.
     public var bounce = KindScore()
+    /// Sum of squared differences between the estimated and the true twist, in rad², over
+    /// `twistErrorCount` frames matched to truth rows by time.
+    public var twistSquaredError = 0.0
+    /// Frames that went into `twistSquaredError`.
+    public var twistErrorCount = 0
+    /// Why the detectors refused the trace; nil when they ran.
+    public var refusal: String?
 
     /// Tolerance on the twist threshold for "near-threshold" stretches, in rad.
     public static let twistMargin = 2 * degree
 
-    public init(name: String, samples: [IMUSample], truth: TruthTrack, profile: FormProfile,
-                baselineSeconds: Double = 2) throws(TraceError) {
+    /// Runs the detectors over `samples` and scores them against `truth`.
+    ///
+    /// - Parameters:
+    ///   - baselineSeconds: the still start, in s, left out of the clean time.
+    public init(name: String, labels: ScoreLabels, samples: [IMUSample], truth: TruthTrack, profile: FormProfile,
+                baselineSeconds: Double = 2) {
         self.name = name
-        let found = try Replay.findBaseline(in: samples, path: name, options: ReplayOptions(baselineSeconds: baselineSeconds))
-        var times: [Double] = [], twistFlags: [Bool] = [], bounceFlags: [Bool] = []
-        times.reserveCapacity(samples.count)
-        Replay.run(samples, found: found, profile: profile) { frame, _ in
-            guard let frame else { return }
-            times.append(frame.posture.time)
-            twistFlags.append(frame.verdict.twistAlert)
-            bounceFlags.append(frame.verdict.bounce)
+        self.labels = labels
+        var track = DetectorTrack(times: [], twistAlert: [], bounceAlert: [], twist: [])
+        do {
+            track = try DetectorRun.run(samples, profile: profile)
+        } catch {
+            refusal = "\(error)"
         }
+        let times = refusal == nil ? track.times : truth.times
         let start = times.first ?? 0
         duration = (times.last ?? 0) - start
 
@@ -67,8 +89,8 @@ public struct ScenarioScore: Sendable {
                                        minimumDuration: profile.twist.alertDelay)
         let nearThreshold = Episode.runs(times: t, flags: truth.twist.map { abs($0) >= profile.twist.alertAngle - Self.twistMargin })
         let bounceFaults = Episode.runs(times: t, flags: truth.bounceExpected)
-        let twistAlerts = Episode.runs(times: times, flags: twistFlags)
-        let bounceAlerts = Episode.runs(times: times, flags: bounceFlags)
+        let twistAlerts = Episode.runs(times: track.times, flags: track.twistAlert)
+        let bounceAlerts = Episode.runs(times: track.times, flags: track.bounceAlert)
 
         twist = Self.score(faults: twistFaults, alerts: twistAlerts, ignore: nearThreshold, after: 1.0, cycles: nil)
         bounce = Self.score(faults: bounceFaults, alerts: bounceAlerts, ignore: [],
@@ -76,6 +98,22 @@ public struct ScenarioScore: Sendable {
                             cycles: { time in truth.frequency(at: time) })
         let busy = (twistFaults + bounceFaults).reduce(0) { $0 + $1.duration + 1.5 }
         cleanTime = max(0, duration - baselineSeconds - busy)
+        (twistSquaredError, twistErrorCount) = Self.squaredError(track.times, track.twist, truth.times, truth.twist)
+    }
+
+    /// Sum of squared differences, in the values' unit squared, of `estimate` against `truth` at the times
+    /// both have (within 1 µs), and how many times matched. Both time lists increase.
+    static func squaredError(_ estimateTimes: [Double], _ estimate: [Double], _ truthTimes: [Double],
+                             _ truth: [Double]) -> (sum: Double, count: Int) {
+        var sum = 0.0, count = 0, j = 0
+        for (i, time) in estimateTimes.enumerated() {
+            while j < truthTimes.count, truthTimes[j] < time - 1e-6 { j += 1 }
+            guard j < truthTimes.count, abs(truthTimes[j] - time) <= 1e-6 else { continue }
+            let error = estimate[i] - truth[j]
+            sum += error * error
+            count += 1
+        }
+        return (sum, count)
     }
 
     /// Matches alerts to faults.

@@ -3,52 +3,88 @@ import StretchGuardCore
 import StretchGuardSimulation
 import StretchGuardTrace
 
-/// Evaluates every scenario of a suite folder: `*.scenario` files are rendered by the simulator (seeded);
-/// recorded or independently simulated pairs `NAME.csv[.gz]` + `NAME.truth.csv` are read as they are.
+/// Evaluates every scenario of a suite folder: each `*.scenario` file is rendered once per seed, by default
+/// under conditions drawn at random for that seed (`SimulationConditions`; a file with `conditions fixed`
+/// keeps its own); recorded or independently simulated pairs `NAME.csv[.gz]` + `NAME.truth.csv` are read
+/// once, as they are.
 public struct SuiteRunner: Sendable {
+    /// The exercise profile whose thresholds the detectors use.
     public var profile: FormProfile
-    public var seed: UInt64
+    /// The render seeds: every scenario is rendered once per seed (ranges and conditions drawn from it).
+    public var seeds: [UInt64]
+    /// Whether renders draw random conditions (true) or use each file's own lines (false).
+    public var randomConditions: Bool
 
-    public init(profile: FormProfile = .general, seed: UInt64 = 1) {
+    /// A runner over `seeds` (default 1, 2, 3) with random conditions unless `randomConditions` is false.
+    public init(profile: FormProfile = .general, seeds: [UInt64] = [1, 2, 3], randomConditions: Bool = true) {
         self.profile = profile
-        self.seed = seed
+        self.seeds = seeds
+        self.randomConditions = randomConditions
     }
 
-    /// Scores the whole folder, scenarios in name order.
+    /// A runner over the one seed `seed`.
+    public init(profile: FormProfile = .general, seed: UInt64, randomConditions: Bool = true) {
+        self.init(profile: profile, seeds: [seed], randomConditions: randomConditions)
+    }
+
+    /// Scores the whole folder, scenarios in name order, each for every seed in turn.
+    ///
+    /// - Throws: `EvaluationError` when the folder holds nothing to score, a scenario file does not parse,
+    ///   or a trace cannot be read. A replay the detectors refuse is scored as refused, not thrown.
     public func run(folder: String) throws -> EvaluationSummary {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        guard !files.isEmpty else {
-            throw EvaluationError(path: folder, problem: "holds no scenarios",
-                                  fix: "give a folder with *.scenario files or NAME.csv + NAME.truth.csv pairs")
-        }
-        var scores: [ScenarioScore] = []
+        var jobs: [Job] = []
         for file in files.sorted() {
             let path = folder + "/" + file
             if file.hasSuffix(".scenario") {
-                scores.append(try score(scenarioAt: path, name: String(file.dropLast(".scenario".count))))
+                let name = String(file.dropLast(".scenario".count))
+                jobs += seeds.map { Job.scenario(path: path, name: name, seed: $0) }
             } else if let stem = Self.traceStem(file) {
                 let truthPath = folder + "/" + stem + ".truth.csv"
                 guard FileManager.default.fileExists(atPath: truthPath) else { continue }
-                let samples = try TraceReader.read(path: path)
-                scores.append(try ScenarioScore(name: stem, samples: samples, truth: try TruthTrack.read(path: truthPath),
-                                                profile: profile))
+                jobs.append(.recorded(path: path, name: stem, truthPath: truthPath))
             }
         }
-        guard !scores.isEmpty else {
+        guard !jobs.isEmpty else {
             throw EvaluationError(path: folder, problem: "holds no scenarios",
                                   fix: "give a folder with *.scenario files or NAME.csv + NAME.truth.csv pairs")
         }
-        return EvaluationSummary(scores)
+        let queue = jobs
+        let results = parallelMap(queue.count) { index in Result { try self.score(queue[index]) } }
+        return EvaluationSummary(try results.map { try $0.get() })
     }
 
-    /// Renders and scores one scenario file.
-    public func score(scenarioAt path: String, name: String) throws -> ScenarioScore {
+    /// One render (or recorded trace) to score.
+    private enum Job: Sendable {
+        case scenario(path: String, name: String, seed: UInt64)
+        case recorded(path: String, name: String, truthPath: String)
+    }
+
+    private func score(_ job: Job) throws -> ScenarioScore {
+        switch job {
+        case let .scenario(path, name, seed):
+            return try score(scenarioAt: path, name: name, seed: seed)
+        case let .recorded(path, name, truthPath):
+            let samples = try TraceReader.read(path: path)
+            let span = samples.count > 1 ? samples[samples.count - 1].time - samples[0].time : 0
+            let rate = span > 0 ? Double(samples.count - 1) / span : 0
+            return ScenarioScore(name: name, labels: .recorded(rate: rate), samples: samples,
+                                 truth: try TruthTrack.read(path: truthPath), profile: profile)
+        }
+    }
+
+    /// Renders and scores one scenario file for one seed.
+    ///
+    /// - Parameter name: the scenario's name (ranges and conditions are drawn from it and the seed).
+    public func score(scenarioAt path: String, name: String, seed: UInt64) throws -> ScenarioScore {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw EvaluationError(path: path, problem: "cannot be read", fix: "check its permissions")
         }
-        let scenario = try Scenario.parse(text, name: path)
-        let (samples, truth) = ScenarioRenderer(seed: seed).render(scenario)
-        return try ScenarioScore(name: name, samples: samples, truth: TruthTrack(truth), profile: profile)
+        let scenario = try Scenario.parse(text, name: name, seed: seed, file: path)
+        let conditions = SimulationConditions.resolve(scenario, seed: seed, randomise: randomConditions)
+        let (samples, truth) = conditions.render(scenario)
+        return ScenarioScore(name: name, labels: ScoreLabels(scenario: scenario, conditions: conditions, seed: seed),
+                             samples: samples, truth: TruthTrack(truth), profile: profile)
     }
 
     /// `NAME` for `NAME.csv` or `NAME.csv.gz` that is not itself a truth file.

@@ -5,14 +5,18 @@ import StretchGuardSimulation
 public struct TruthTrack: Sendable {
     /// Sample times, in s.
     public var times: [Double] = []
-    /// True flexion, side bend and twist, in rad.
+    /// True flexion, in rad.
     public var flexion: [Double] = []
+    /// True side bend, in rad.
     public var sideBend: [Double] = []
+    /// True twist, in rad.
     public var twist: [Double] = []
-    /// Whether a bounce meeting the alert definition is under way, and its frequency, in Hz.
+    /// Whether a bounce meeting the alert definition is under way.
     public var bounceExpected: [Bool] = []
+    /// The labelled bounce's frequency, in Hz (0 when none).
     public var bounceFrequency: [Double] = []
 
+    /// The track of rendered truth rows.
     public init(_ samples: [TruthSample]) {
         times = samples.map(\.time)
         flexion = samples.map(\.flexion)
@@ -61,30 +65,20 @@ public struct TruthTrack: Sendable {
 
 /// A suite file that cannot be evaluated: the file, the problem and the fix.
 public struct EvaluationError: Error, CustomStringConvertible {
+    /// The file (or folder) at fault.
     public var path: String
+    /// What is wrong.
     public var problem: String
+    /// What to do about it.
     public var fix: String
 
+    /// An error about `path`.
     public init(path: String, problem: String, fix: String) {
         self.path = path
         self.problem = problem
         self.fix = fix
     }
 
+    /// One line: `PATH: problem — fix`.
     public var description: String { "\(path): \(problem) — \(fix)" }
-}
-
-extension TruthTrack {
-    /// The first still forward bend — flexion ≥ 20° with side bend and twist under 5°, steady within 1° for
-    /// 1 s — as sample indices: the second pose of the calibration procedure, which fixes the forward axis.
-    public func calibrationBend() -> Range<Int>? {
-        var start = 0
-        for i in times.indices {
-            let steady = abs(flexion[i] - flexion[start]) < 1 * .pi / 180
-            let pose = flexion[i] >= 20 * .pi / 180 && abs(sideBend[i]) < 5 * .pi / 180 && abs(twist[i]) < 5 * .pi / 180
-            if !pose || !steady { start = i; continue }
-            if times[i] - times[start] >= 1 { return start..<(i + 1) }
-        }
-        return nil
-    }
 }

@@ -20,6 +20,7 @@ public struct MotionSynthesizer: Sendable {
     /// Exact integration sub-steps per sample for the truth.
     public var substeps = 8
 
+    /// A synthesizer at `sampleRate` Hz with no bias or noise (set the properties for them).
     public init(sampleRate: Double = 200) {
         self.sampleRate = sampleRate
     }

@@ -10,10 +10,14 @@ extension StretchGuard {
         static let configuration = CommandConfiguration(
             abstract: "Score the detectors on a suite of scenarios with known truth.",
             discussion: """
-                SUITE_DIR holds *.scenario files (rendered by the simulator with --seed) and/or pairs \
-                NAME.csv[.gz] + NAME.truth.csv (truth columns t,flexion_deg,side_bend_deg,twist_deg,segment,\
-                bounce_expected,bounce_hz). Reports per alert kind recall, precision, F1 and latency (median, p90), \
-                and false alarms per 10 minutes of clean exercise.
+                SUITE_DIR holds *.scenario files and/or pairs NAME.csv[.gz] + NAME.truth.csv (truth columns \
+                t,flexion_deg,side_bend_deg,twist_deg,segment,bounce_expected,bounce_hz). Every scenario is \
+                rendered once per seed, under conditions drawn at random from the seed (mounting, rate, jitter, \
+                dropped bursts, biases, ranges, lever arm, breathing and tremor) unless the file says \
+                `conditions fixed` or --conditions fixed is given; recorded pairs are read once. Reports per \
+                alert kind recall, precision, F1 and latency (median, p90), false alarms per 10 minutes of clean \
+                exercise and the twist RMSE, overall and per family, mounting class and sample rate, and lists \
+                the replays the detectors refused.
                 """)
 
         @Argument(help: "The suite folder, e.g. Calibration/scenarios.")
@@ -22,11 +26,35 @@ extension StretchGuard {
         @Option(help: "Exercise profile (name or file) whose thresholds the detectors use.")
         var profile = "general"
 
-        @Option(help: "Noise seed for rendering *.scenario files.")
-        var seed: UInt64 = 1
+        @Option(help: "One render seed for *.scenario files (the same as --seeds S).")
+        var seed: UInt64?
+
+        @Option(help: "Render seeds, comma-separated, e.g. 1,2,3: every scenario is rendered once per seed (default 1).")
+        var seeds: String?
+
+        @Option(help: "random: draw the recording conditions from each seed; fixed: keep each file's own.")
+        var conditions: ConditionsChoice = .random
 
         @Flag(help: "Print one JSON object instead of the table.")
         var json = false
+
+        func validate() throws {
+            if seed != nil, seeds != nil {
+                throw ValidationError("give --seed or --seeds, not both")
+            }
+            _ = try seedList()
+        }
+
+        /// The seeds to render with.
+        private func seedList() throws -> [UInt64] {
+            if let seed { return [seed] }
+            guard let seeds else { return [1] }
+            let list = seeds.split(separator: ",").map { UInt64($0.trimmingCharacters(in: .whitespaces)) }
+            guard !list.isEmpty, list.allSatisfy({ $0 != nil }) else {
+                throw ValidationError("--seeds takes whole numbers separated by commas, e.g. --seeds 1,2,3")
+            }
+            return list.compactMap { $0 }
+        }
 
         func run() throws {
             let exercise: FormProfile
@@ -36,11 +64,21 @@ extension StretchGuard {
                 throw fail(error)
             }
             do {
-                let summary = try SuiteRunner(profile: exercise, seed: seed).run(folder: suite)
+                let runner = SuiteRunner(profile: exercise, seeds: try seedList(),
+                                         randomConditions: conditions == .random)
+                let summary = try runner.run(folder: suite)
                 print(json ? summary.json : summary.text)
             } catch let error as CustomStringConvertible & Error {
                 throw fail(error)
             }
         }
     }
+}
+
+/// Whether a render draws its recording conditions at random or keeps the scenario file's own.
+enum ConditionsChoice: String, ExpressibleByArgument, CaseIterable {
+    /// Drawn from the seed and the scenario's name.
+    case random
+    /// The file's own mounting, rate, lever and sensor lines.
+    case fixed
 }

@@ -28,8 +28,11 @@ extension StretchGuard {
         @Option(help: "Also write the ground truth to this file (CSV).")
         var truth: String?
 
-        @Option(help: "Seed of the noise, biases, jitter, drops and a random mounting (default: the scenario's `seed`, else 1).")
+        @Option(help: "Seed of the noise, biases, jitter, drops, a random mounting and the ranges (default: the scenario's `seed`, else 1).")
         var seed: UInt64?
+
+        @Option(help: "fixed: the file's own mounting, rate and sensor; random: conditions drawn from the seed (printed on stderr).")
+        var conditions: ConditionsChoice = .fixed
 
         func validate() throws {
             if let truth, truth == output {
@@ -48,13 +51,15 @@ extension StretchGuard {
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             let parsed: Scenario
             do {
-                parsed = try Scenario.parse(text, name: name)
+                parsed = try Scenario.parse(text, name: name, seed: seed, file: path)
             } catch {
-                var located = error
-                located.file = path
-                throw fail(located)
+                throw fail(error)
             }
-            let rendered = ScenarioRenderer(seed: seed ?? parsed.seed).render(parsed)
+            let drawn = SimulationConditions.resolve(parsed, seed: seed ?? parsed.seed, randomise: conditions == .random)
+            if conditions == .random {
+                FileHandle.standardError.write(Data((drawn.description + "\n").utf8))
+            }
+            let rendered = drawn.render(parsed)
             do {
                 // Both files are complete before either appears.
                 let traceFile = try OutputFile(path: output)

@@ -52,32 +52,54 @@ import Testing
         #expect(truth.filter { $0.segment == "bounce" }.allSatisfy { $0.bounceExpected && $0.bounceFrequency == 0.7 })
     }
 
-    @Test func everySuiteScenarioParsesStartsStillAndMeetsItsStatedVerdict() throws {
+    @Test(arguments: [UInt64(1), 2, 3])
+    func everySuiteScenarioParsesHasAFamilyStartsStillAndMeetsItsStatedVerdict(seed: UInt64) throws {
         let folder = repositoryRoot.appendingPathComponent("Calibration/scenarios")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".scenario") }.sorted()
-        #expect(files.count >= 20)
+        #expect(files.count >= 40)
         #expect(files.contains("demo.scenario"))
         for file in files {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             let s: Scenario
             do {
-                s = try Scenario.parse(text, name: file)
+                s = try Scenario.parse(text, name: String(file.dropLast(".scenario".count)), seed: seed)
             } catch {
                 Issue.record("\(error)")
                 continue
             }
             let expected = try #require(s.expectedAlerts, "\(file) has no `expect` line")
-            let (_, truth) = ScenarioRenderer(seed: s.seed).render(s)
+            #expect(s.family != nil, "\(file) has no `family` line")
+            #expect(s.startsMoving == (s.family == "late-start"), "\(file): only the late-start family starts moving")
+            let (_, truth) = ScenarioRenderer(seed: seed).render(s)
             let baseline = truth.prefix { $0.time < Scenario.minimumBaseline }
-            #expect(baseline.allSatisfy { $0.flexion == 0 && $0.sideBend == 0 && $0.twist == 0 && !$0.bounceExpected },
-                    "\(file) moves in its first 2 s")
-            #expect(expected.contains(.bounce) == truth.contains { $0.bounceExpected }, "\(file): bounce")
-            #expect(expected.contains(.twist) == (longestTwist(truth) >= AlertDefinition.twistHold), "\(file): twist")
+            if !s.startsMoving {
+                #expect(baseline.allSatisfy { $0.flexion == 0 && $0.sideBend == 0 && $0.twist == 0 && !$0.bounceExpected },
+                        "\(file) moves in its first 2 s")
+            }
+            #expect(expected.contains(.bounce) == truth.contains { $0.bounceExpected }, "\(file) seed \(seed): bounce")
+            #expect(expected.contains(.twist) == (longestTwist(truth) >= AlertDefinition.twistHold), "\(file) seed \(seed): twist")
             if file == "demo.scenario" {
                 #expect((60...90).contains(s.duration) && expected == [.twist, .bounce])
             }
         }
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3, 4])
+    func theNaturalMovementFamilyHasNoTwistFaultAndNoBounceLabel(seed: UInt64) throws {
+        let folder = repositoryRoot.appendingPathComponent("Calibration/scenarios")
+        var checked = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".scenario") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let s = try Scenario.parse(text, name: String(file.dropLast(".scenario".count)), seed: seed)
+            guard s.family == "natural-movement" else { continue }
+            checked += 1
+            let (_, truth) = SimulationConditions.draw(seed: seed, for: s).render(s)
+            #expect(!truth.contains { $0.bounceExpected }, "\(file) seed \(seed)")
+            #expect(longestTwist(truth) < AlertDefinition.twistHold && !truth.contains { abs($0.twist) >= AlertDefinition.twistThreshold },
+                    "\(file) seed \(seed)")
+        }
+        #expect(checked >= 6)
     }
 
     /// Direction changes of a sampled angle (ignoring flat stretches).

@@ -23,8 +23,11 @@ struct MotionTimeline: Sendable {
     let segments: [Segment]
     /// Total length, in s.
     let duration: Double
+    /// Breathing and tremor during holds, if any.
+    let holdMotion: HoldMotion?
 
-    init(_ steps: [ScenarioStep]) {
+    init(_ steps: [ScenarioStep], holdMotion: HoldMotion? = nil) {
+        self.holdMotion = holdMotion
         var segments: [Segment] = []
         var time = 0.0
         var posture = PostureAngles.neutral
@@ -40,7 +43,8 @@ struct MotionTimeline: Sendable {
                                                    twist: target.twist ?? posture.twist)
             case .oscillate(let oscillation):
                 segment.direction = posture[oscillation.axis] < -1e-9 ? -1 : 1
-                segment.bounceExpected = AlertDefinition.isBounce(oscillation, duration: step.duration)
+                segment.bounceExpected = AlertDefinition.isBounce(oscillation, keyword: step.keyword,
+                                                                  duration: step.duration)
             case .turn(let angle, _):
                 segment.endHeading = heading + angle
             case .hold, .walk, .jump:
@@ -73,10 +77,14 @@ struct MotionTimeline: Sendable {
         let tau = min(max(t - segment.start, 0), duration)
         let base = segment.startPosture
         switch segment.step.action {
-        case .hold, .turn, .jump:
+        case .hold:
+            guard let holdMotion else { return base }
+            return PostureAngles(flexion: base.flexion + holdMotion.breathing(at: t, tau: tau, duration: duration),
+                                 sideBend: base.sideBend, twist: base.twist)
+        case .turn, .jump:
             return base
         case .move:
-            let s = SmoothProfile.minimumJerk(tau / duration)
+            let s = SmoothProfile.skewedMinimumJerk(tau / duration, peak: segment.step.velocityPeak)
             let end = segment.endPosture
             return PostureAngles(flexion: base.flexion + (end.flexion - base.flexion) * s,
                                  sideBend: base.sideBend + (end.sideBend - base.sideBend) * s,
@@ -91,6 +99,16 @@ struct MotionTimeline: Sendable {
             return PostureAngles(flexion: base.flexion + sway.flexion, sideBend: base.sideBend + sway.sideBend,
                                  twist: base.twist + sway.twist)
         }
+    }
+
+    /// The hold tremor's local rotation of the sensor at `t` s (body frame; identity outside holds).
+    func tremor(at t: Double) -> QuaternionD {
+        guard let holdMotion else { return .identity }
+        let segment = segments[segmentIndex(at: t)]
+        guard case .hold = segment.step.action else { return .identity }
+        let tau = t - segment.start
+        guard tau > 0, tau < segment.step.duration else { return .identity }
+        return holdMotion.tremor(at: t, tau: tau, duration: segment.step.duration).rotation
     }
 
     /// The stance heading at `t` s: the direction the pelvis faces, in rad about world z.

@@ -18,7 +18,7 @@ public struct ScenarioKinematics: Sendable {
 
     /// The kinematics of `scenario` with the sensor mounted by `sensorToBody`.
     public init(scenario: Scenario, sensorToBody: QuaternionD) {
-        timeline = MotionTimeline(scenario.steps)
+        timeline = MotionTimeline(scenario.steps, holdMotion: scenario.holdMotion)
         self.sensorToBody = sensorToBody
         leverArm = scenario.leverArm
     }
@@ -42,9 +42,10 @@ public struct ScenarioKinematics: Sendable {
         QuaternionD(axis: .unitZ, angle: timeline.heading(at: t)) * timeline.posture(at: t).rotation
     }
 
-    /// The sensor's orientation at `t` s: rotates sensor-frame vectors into the world frame.
+    /// The sensor's orientation at `t` s: rotates sensor-frame vectors into the world frame (the trunk's
+    /// orientation, the hold tremor's local rotation, the mounting).
     public func sensorOrientation(at t: Double) -> QuaternionD {
-        bodyOrientation(at: t) * sensorToBody
+        bodyOrientation(at: t) * timeline.tremor(at: t) * sensorToBody
     }
 
     /// What a perfect sensor reads at `t` s: angular rate in rad/s and specific force in m/s² (gravity
@@ -55,13 +56,14 @@ public struct ScenarioKinematics: Sendable {
     public func idealSample(at t: Double) -> IMUSample {
         let h = Self.differenceStep
         let before = bodyOrientation(at: t - h), now = bodyOrientation(at: t), after = bodyOrientation(at: t + h)
-        let sensorBefore = before * sensorToBody, sensorAfter = after * sensorToBody
+        let sensorBefore = before * timeline.tremor(at: t - h) * sensorToBody
+        let sensorAfter = after * timeline.tremor(at: t + h) * sensorToBody
         let gyr = Self.rotationVector(sensorBefore.conjugate * sensorAfter) / (2 * h)
         let lever = Vector3D(0, 0, leverArm)
         let leverAcceleration = (before.rotate(lever) - 2 * now.rotate(lever) + after.rotate(lever)) / (h * h)
         let specificForce = Vector3D(0, 0, standardGravity) + timeline.pelvisAcceleration(at: t)
             + leverAcceleration
-        let acc = (now * sensorToBody).conjugate.rotate(specificForce)
+        let acc = (now * timeline.tremor(at: t) * sensorToBody).conjugate.rotate(specificForce)
         return IMUSample(time: t, gyr: gyr, acc: acc)
     }
 

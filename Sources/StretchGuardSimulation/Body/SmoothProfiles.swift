@@ -10,6 +10,15 @@ enum SmoothProfile {
         return u * u * u * (10 + u * (-15 + 6 * u))
     }
 
+    /// A minimum-jerk transition whose fastest moment comes at about `peak` of the way through (0.5:
+    /// `minimumJerk` itself). The time is warped by `u^k` with `k = ln ½ / ln peak`, which keeps zero
+    /// velocity and acceleration at both ends for `peak` in 0.38–0.62 (`k` ≥ 0.7).
+    static func skewedMinimumJerk(_ u: Double, peak: Double) -> Double {
+        guard peak != 0.5, u > 0, u < 1 else { return minimumJerk(u) }
+        let k = Double.log(0.5) / Double.log(peak)
+        return minimumJerk(Double.pow(u, k))
+    }
+
     /// The derivative of `minimumJerk` with respect to `u` (unitless).
     static func minimumJerkRate(_ u: Double) -> Double {
         guard u > 0, u < 1 else { return 0 }

@@ -40,6 +40,18 @@ public struct SteppingPattern: Sendable, Equatable {
     public static let turning = SteppingPattern(
         frequency: 1.8, verticalAmplitude: 0.01, lateralAmplitude: 0.01, impactPeak: 4)
 
+    /// Step rates of gentle shuffling steps, in Hz.
+    public static let gentleFrequencies: ClosedRange<Double> = 1.5...1.9
+    /// Vertical trunk bob of gentle shuffling steps, ± in m.
+    public static let gentleBobs: ClosedRange<Double> = 0.007...0.012
+
+    /// Gentle shuffling steps (turning on the spot in socks, say): a vertical bob of ± `bob` m at
+    /// `frequency` steps/s, ±0.5 cm sideways, and no heel strike at all, so the only vertical signal is the
+    /// bob's own `(2πf)²·bob` (at most 1.7 m/s² over the gentle ranges).
+    public static func gentle(frequency: Double, bob: Double) -> SteppingPattern {
+        SteppingPattern(frequency: frequency, verticalAmplitude: bob, lateralAmplitude: 0.005, impactPeak: 0)
+    }
+
     /// Fade-in/out time for a stepping phase of `duration` s, in s: one step, or half the phase.
     func ramp(duration: Double) -> Double {
         min(1 / frequency, duration / 2)

@@ -13,10 +13,15 @@ public enum AlertDefinition {
     /// Fewest direction reversals of a bounce.
     public static let bounceReversals = 2
 
-    /// Whether an oscillation step of `duration` s is a bounce that must alert: at least 3° peak-to-peak,
-    /// 0.5–4 Hz, and at least two reversals at full amplitude.
-    public static func isBounce(_ oscillation: Oscillation, duration: Double) -> Bool {
-        oscillation.peakToPeak >= bouncePeakToPeak - 1e-9
+    /// The one step keyword a bounce label can come from: range-of-motion repetitions (`oscillate`,
+    /// `catcow`), moves with an overshoot and breathing are never a bounce, whatever their numbers.
+    public static let bounceKeyword = "bounce"
+
+    /// Whether an oscillation step of `duration` s is a bounce that must alert: a `bounce` step of at least
+    /// 3° peak-to-peak, 0.5–4 Hz, and at least two reversals (one full cycle) at full amplitude.
+    public static func isBounce(_ oscillation: Oscillation, keyword: String, duration: Double) -> Bool {
+        keyword == bounceKeyword
+            && oscillation.peakToPeak >= bouncePeakToPeak - 1e-9
             && bounceBand.contains(oscillation.frequency)
             && oscillation.fullReversals(duration: duration) >= bounceReversals
     }

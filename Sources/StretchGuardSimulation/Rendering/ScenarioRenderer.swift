@@ -35,12 +35,16 @@ public struct ScenarioRenderer: Sendable {
         var previous = 0.0
         for i in 0..<count {
             let nominal = Double(i) * period
-            let offset = min(max(jitter.gaussian() * errors.jitter, -0.4 * period), 0.4 * period)
+            let offset = errors.jitterSpan > 0
+                ? min(errors.jitterSpan, 0.4 * period) * (2 * jitter.uniform() - 1)
+                : min(max(jitter.gaussian() * errors.jitter, -0.4 * period), 0.4 * period)
             let t = min(max(nominal + offset, 0), motion.duration)
             let reading = sensor.measure(motion.idealSample(at: t), elapsed: t - previous)
             previous = t
             // Draw for every sample so the drop pattern does not depend on anything else.
-            guard drop.uniform() > errors.dropRate else { continue }
+            guard drop.uniform() > errors.dropRate, !errors.dropBursts.contains(where: { $0.contains(t) }) else {
+                continue
+            }
             samples.append(reading)
             truth.append(truthSample(motion, at: t))
         }

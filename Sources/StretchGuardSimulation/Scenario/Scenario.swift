@@ -4,7 +4,8 @@ import StretchGuardCore
 /// `.scenario` file (grammar: `Calibration/scenarios/README.md`).
 ///
 /// Every scenario starts with at least `Scenario.minimumBaseline` (2 s) of standing upright and still, the
-/// baseline the replay tool calibrates on. Angles are in rad, durations in s, frequencies in Hz.
+/// baseline the replay tool calibrates on, unless it says `start moving` (the late-start family, where a
+/// replay must find the still stretch itself). Angles are in rad, durations in s, frequencies in Hz.
 public struct Scenario: Sendable {
     /// The scenario's name (the file name without `.scenario`, or any label the caller chose).
     public var name: String
@@ -23,6 +24,16 @@ public struct Scenario: Sendable {
     public var expectedAlerts: Set<ExpectedAlert>?
     /// The motion, in order.
     public var steps: [ScenarioStep] = []
+    /// The scenario family the evaluation groups it under (`family` line), nil when not given.
+    public var family: String?
+    /// Whether the scenario may begin with movement instead of a still baseline (`start moving`).
+    public var startsMoving = false
+    /// Whether the file's own mounting, rate, lever and sensor lines are kept when a caller randomises the
+    /// conditions (`conditions fixed`).
+    public var conditionsPinned = false
+    /// Breathing and tremor added to every `still`/`hold` step; nil for none (the default; randomised
+    /// conditions set it).
+    public var holdMotion: HoldMotion?
 
     /// Shortest still start, in s: the replay tool's calibration baseline.
     public static let minimumBaseline = 2.0
@@ -41,9 +52,16 @@ public struct Scenario: Sendable {
     ///   - text: the file's contents.
     ///   - name: the scenario's name; also the place named in errors (`name:line: …`).
     /// - Throws: `ScenarioError` naming the 1-based line, the problem and the fix.
-    public static func parse(_ text: String, name: String) throws(ScenarioError) -> Scenario {
-        var parser = ScenarioParser(name: name)
-        return try parser.parse(text)
+    ///   - seed: the render seed that numeric ranges (`18..20`) are drawn from, together with `name`;
+    ///     nil draws them from the file's own `seed` line (default 1).
+    ///   - file: the place errors name instead of `name` (e.g. the file's path).
+    public static func parse(_ text: String, name: String, seed: UInt64? = nil,
+                             file: String? = nil) throws(ScenarioError) -> Scenario {
+        var parser = ScenarioParser(name: name, drawSeed: seed ?? 1, file: file)
+        let scenario = try parser.parse(text)
+        guard seed == nil, parser.drewRanges, scenario.seed != 1 else { return scenario }
+        var again = ScenarioParser(name: name, drawSeed: scenario.seed, file: file)
+        return try again.parse(text)
     }
 }
 
@@ -65,6 +83,9 @@ public struct ScenarioStep: Sendable, Equatable {
     public var duration: Double
     /// What the body does.
     public var action: Action
+    /// For a move: when it is fastest, as a fraction of its duration (0.5, the default, is the symmetric
+    /// minimum-jerk profile; less is a quick start and slow finish; 0.38–0.62).
+    public var velocityPeak = 0.5
 
     /// What the body does during a step.
     public enum Action: Sendable, Equatable {

@@ -41,6 +41,26 @@ extension ScenarioParser {
             scenario.errors.dropRate = try line.quantity(.percent, what: "the drop rate", example: "drop 0.1 %",
                                                          range: 0...50)
             try line.expectEnd(example: "drop 0.1 %")
+        case "family":
+            guard let family = line.next(), family.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                throw line.error("the family needs a name of letters, digits and dashes", fix: "write it like `family twist-standing`")
+            }
+            scenario.family = family
+            try line.expectEnd(example: "family twist-standing")
+        case "conditions":
+            switch line.next() {
+            case "fixed": scenario.conditionsPinned = true
+            case "random": scenario.conditionsPinned = false
+            default: throw line.error("unknown conditions", fix: "write `conditions fixed` (keep this file's mounting, rate and sensor) or `conditions random`")
+            }
+            try line.expectEnd(example: "conditions fixed")
+        case "start":
+            switch line.next() {
+            case "moving": scenario.startsMoving = true
+            case "still": scenario.startsMoving = false
+            default: throw line.error("unknown start", fix: "write `start moving` (no still baseline at t = 0) or `start still`")
+            }
+            try line.expectEnd(example: "start moving")
         default:  // "expect"
             scenario.expectedAlerts = try parseExpectation(&line)
         }

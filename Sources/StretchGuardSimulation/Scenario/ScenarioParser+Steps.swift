@@ -1,26 +1,21 @@
 import StretchGuardCore
 
 extension ScenarioParser {
-    /// Reads one step line (the keyword already read).
-    mutating func parseStep(_ keyword: String, _ line: inout ScenarioLine) throws(ScenarioError) -> ScenarioStep {
+    /// Reads one step line (the keyword already read): one step, or two for a move with an overshoot.
+    mutating func parseStep(_ keyword: String, _ line: inout ScenarioLine) throws(ScenarioError) -> [ScenarioStep] {
         switch keyword {
         case "still", "hold":
             _ = line.accept("for")
             let duration = try line.quantity(.seconds, what: "the duration", example: "\(keyword) 3 s", range: 0.01...3600)
             try line.expectEnd(example: "\(keyword) 3 s")
-            return ScenarioStep(keyword: keyword, line: line.number, duration: duration, action: .hold)
+            return [ScenarioStep(keyword: keyword, line: line.number, duration: duration, action: .hold)]
         case "bend", "flexion", "side", "twist":
             line.stepBack()
             return try parseMove(label: keyword == "flexion" ? "bend" : keyword, &line)
         case "neutral":
             return try finishMove(label: "neutral", target: .neutral, example: "neutral over 3 s", &line)
         case "turn":
-            let example = "turn 90 over 2 s"
-            let angle = try line.quantity(.angle, what: "the turn angle", example: example, range: -720...720)
-            let duration = try optionalDuration(&line, example: example) ?? max(1.5, abs(angle) / (60 * degree))
-            try line.expectEnd(example: example)
-            return ScenarioStep(keyword: "turn", line: line.number, duration: duration,
-                                action: .turn(angle: angle, stepping: .turning))
+            return [try parseTurn(&line)]
         case "walk":
             let example = "walk 10 s at 1.2 m/s"
             _ = line.accept("for")
@@ -30,17 +25,44 @@ extension ScenarioParser {
                 speed = try line.quantity(.speed, what: "the walking speed", example: example, range: 0.3...2.5)
             }
             try line.expectEnd(example: example)
-            return ScenarioStep(keyword: "walk", line: line.number, duration: duration,
-                                action: .walk(speed: speed, stepping: .walking))
+            return [ScenarioStep(keyword: "walk", line: line.number, duration: duration,
+                                 action: .walk(speed: speed, stepping: .walking))]
         case "jump":
-            return try parseJump(&line)
+            return [try parseJump(&line)]
         default:  // bounce, oscillate, catcow, breathe, tremor
-            return try parseOscillation(keyword, &line)
+            return [try parseOscillation(keyword, &line)]
         }
     }
 
-    /// `bend 40 [side 10] [twist 15] [over 3 s]`: angles are absolute targets.
-    private mutating func parseMove(label: String, _ line: inout ScenarioLine) throws(ScenarioError) -> ScenarioStep {
+    /// `turn 90 [over 2 s] [gentle [at 1.5..1.9 Hz] [bob 0.007..0.012 m]]`.
+    private mutating func parseTurn(_ line: inout ScenarioLine) throws(ScenarioError) -> ScenarioStep {
+        let example = "turn 90 over 2 s gentle"
+        let angle = try line.quantity(.angle, what: "the turn angle", example: example, range: -720...720)
+        let duration = try optionalDuration(&line, example: example) ?? max(1.5, abs(angle) / (60 * degree))
+        var stepping = SteppingPattern.turning
+        if line.accept("gentle") {
+            var frequency = line.random.uniform(in: SteppingPattern.gentleFrequencies)
+            var bob = line.random.uniform(in: SteppingPattern.gentleBobs)
+            while let option = line.next() {
+                switch option {
+                case "at":
+                    frequency = try line.quantity(.hertz, what: "the step rate", example: "turn 90 over 2 s gentle at 1.7 Hz",
+                                                  range: 0.5...3)
+                case "bob":
+                    bob = try line.quantity(.meters, what: "the vertical bob", example: "turn 90 over 2 s gentle bob 0.01 m",
+                                            range: 0...0.05)
+                default:
+                    throw line.error("unexpected '\(option)'", fix: "after `gentle` come `at F Hz` and `bob A m`, e.g. `\(example) at 1.7 Hz bob 0.01 m`")
+                }
+            }
+            stepping = .gentle(frequency: frequency, bob: bob)
+        }
+        try line.expectEnd(example: example)
+        return ScenarioStep(keyword: "turn", line: line.number, duration: duration, action: .turn(angle: angle, stepping: stepping))
+    }
+
+    /// `bend 40 [side 10] [twist 15] [over 3 s] [peak 0.4] [overshoot 3]`: angles are absolute targets.
+    private mutating func parseMove(label: String, _ line: inout ScenarioLine) throws(ScenarioError) -> [ScenarioStep] {
         var target = PostureTarget()
         while let word = line.peek, ["bend", "flexion", "side", "twist"].contains(word) {
             _ = line.next()
@@ -56,7 +78,8 @@ extension ScenarioParser {
     }
 
     private mutating func finishMove(label: String, target: PostureTarget, example: String,
-                                     _ line: inout ScenarioLine) throws(ScenarioError) -> ScenarioStep {
+                                     _ line: inout ScenarioLine) throws(ScenarioError) -> [ScenarioStep] {
+        let start = posture
         let end = PostureAngles(flexion: target.flexion ?? posture.flexion,
                                 sideBend: target.sideBend ?? posture.sideBend, twist: target.twist ?? posture.twist)
         try checkLimits(end, line)
@@ -64,9 +87,33 @@ extension ScenarioParser {
                          abs(end.twist - posture.twist))
         // Default pace: 30 °/s, at least 1 s.
         let duration = try optionalDuration(&line, example: example) ?? max(1, change / (30 * degree))
-        try line.expectEnd(example: example)
+        var peak = 0.5, overshoot = 0.0
+        while let option = line.next() {
+            switch option {
+            case "peak":
+                peak = try line.quantity(.number, what: "the velocity peak", example: "\(example) peak 0.4", range: 0.38...0.62)
+            case "overshoot":
+                overshoot = try line.quantity(.angle, what: "the overshoot", example: "\(example) overshoot 3", range: 0...10)
+            default:
+                throw line.error("unexpected '\(option)'", fix: "after the duration come `peak P` (0.38–0.62) and `overshoot A` (°), e.g. `\(example) peak 0.4 overshoot 3`")
+            }
+        }
         posture = end
-        return ScenarioStep(keyword: label, line: line.number, duration: duration, action: .move(target))
+        var move = ScenarioStep(keyword: label, line: line.number, duration: duration, action: .move(target))
+        move.velocityPeak = peak
+        guard overshoot > 0, change > 0 else { return [move] }
+        // Past the target by `overshoot` along the move (the largest change overshoots by all of it), then
+        // a short correction back: one reversal, never a bounce.
+        func beyond(_ from: Double, _ to: Double) -> Double { to + (to - from) / change * overshoot }
+        let far = PostureAngles(flexion: beyond(start.flexion, end.flexion),
+                                sideBend: beyond(start.sideBend, end.sideBend), twist: beyond(start.twist, end.twist))
+        try checkLimits(far, line)
+        let correction = min(max(0.3 * duration, 0.3), 1)
+        move.duration = max(duration - correction, 0.2)
+        move.action = .move(PostureTarget(flexion: far.flexion, sideBend: far.sideBend, twist: far.twist))
+        let back = ScenarioStep(keyword: label, line: line.number, duration: correction,
+                                action: .move(PostureTarget(flexion: end.flexion, sideBend: end.sideBend, twist: end.twist)))
+        return [move, back]
     }
 
     /// `over 3 s`, when present.

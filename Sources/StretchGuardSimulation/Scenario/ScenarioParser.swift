@@ -8,6 +8,10 @@ struct ScenarioParser {
     var scenario: Scenario
     /// The posture the steps read so far end in, in rad (to check the limits).
     var posture = PostureAngles.neutral
+    /// The source of the values of ranges written `A..B`.
+    var random: SeededRandom
+    /// Whether any range was drawn.
+    private(set) var drewRanges = false
 
     /// Posture limits, in rad: (flexion, side bend, twist).
     static let flexionLimit = -30 * degree...110 * degree
@@ -15,20 +19,27 @@ struct ScenarioParser {
     static let twistLimit = -60 * degree...60 * degree
 
     static let settingKeywords = ["rate", "seed", "lever", "mounting", "sensor", "gyr", "acc", "jitter", "drop",
-                                  "expect"]
+                                  "expect", "family", "conditions", "start"]
     static let stepKeywords = ["still", "hold", "bend", "flexion", "side", "twist", "neutral", "bounce",
                                "oscillate", "catcow", "breathe", "tremor", "turn", "walk", "jump"]
 
-    init(name: String) {
-        file = name
+    /// A parser for the scenario called `name`, drawing ranges from `drawSeed` and the name; errors name
+    /// `file` (default: the name).
+    init(name: String, drawSeed: UInt64, file: String? = nil) {
+        self.file = file ?? name
         scenario = Scenario(name: name)
+        random = SeededRandom(stream: .ranges, seed: drawSeed, name: name)
     }
 
     mutating func parse(_ text: String) throws(ScenarioError) -> Scenario {
         var lineNumber = 0
         for text in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = ScenarioLine(file: file, number: lineNumber, text: text)
+            var line = ScenarioLine(file: file, number: lineNumber, text: text, random: random)
+            defer {
+                random = line.random
+                drewRanges = drewRanges || line.drewRange
+            }
             guard let keyword = line.next() else { continue }
             if Self.settingKeywords.contains(keyword) {
                 guard scenario.steps.isEmpty else {
@@ -37,9 +48,9 @@ struct ScenarioParser {
                 }
                 try parseSetting(keyword, &line)
             } else if Self.stepKeywords.contains(keyword) {
-                let step = try parseStep(keyword, &line)
-                try checkFirstStep(step, line: line)
-                scenario.steps.append(step)
+                let steps = try parseStep(keyword, &line)
+                try checkFirstStep(steps[0], line: line)
+                scenario.steps += steps
             } else {
                 throw line.error("unknown word '\(keyword)' at the start of the line",
                                  fix: Self.suggestion(for: keyword))
@@ -52,9 +63,10 @@ struct ScenarioParser {
         return scenario
     }
 
-    /// The baseline: the replay tool calibrates on the first 2 s, so they must be upright and still.
+    /// The baseline: the replay tool calibrates on the first 2 s, so they must be upright and still (unless
+    /// the scenario says `start moving`).
     private func checkFirstStep(_ step: ScenarioStep, line: ScenarioLine) throws(ScenarioError) {
-        guard scenario.steps.isEmpty else { return }
+        guard scenario.steps.isEmpty, !scenario.startsMoving else { return }
         guard step.action == .hold, step.duration >= Scenario.minimumBaseline - 1e-9 else {
             throw line.error("the scenario must start with at least 2 s of standing upright and still (the calibration baseline)",
                              fix: "put `still 3 s` before this step")

@@ -32,6 +32,18 @@ public struct SensorErrorSettings: Sendable, Equatable {
     public var jitter: Double
     /// Probability that a sample is lost (its row omitted), 0–1.
     public var dropRate: Double
+    /// A fixed gyroscope bias added to the drawn one, per axis, in rad/s (default zero).
+    public var gyrBiasOffset: Vector3D = .zero
+    /// A linear change of the gyroscope bias, per axis, in rad/s per s (default zero): the bias at time t
+    /// s is `offset + slope · t` on top of the drawn bias and its random walk.
+    public var gyrBiasSlope: Vector3D = .zero
+    /// A fixed accelerometer bias added to the drawn one, per axis, in m/s² (default zero).
+    public var accBiasOffset: Vector3D = .zero
+    /// Uniform sample-time jitter, half-width in s (default 0): each sample is taken up to this far either
+    /// side of its nominal time, uniformly; when positive it replaces the Gaussian `jitter`.
+    public var jitterSpan: Double = 0
+    /// Stretches of time, in s, whose samples are all lost (bursts of consecutive missing rows).
+    public var dropBursts: [ClosedRange<Double>] = []
 
     /// Settings with every value given, in the units documented on the properties.
     public init(gyrNoise: Double, gyrBias: Double, gyrDrift: Double, gyrScale: Double, gyrRange: Double?,

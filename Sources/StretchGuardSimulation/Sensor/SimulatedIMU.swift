@@ -1,7 +1,8 @@
 import StretchGuardCore
 
-/// Turns ideal readings into what a real IMU reports: scale error, bias (constant plus random-walk drift),
-/// white noise, then 16-bit quantisation with saturation. Deterministic for a given seed.
+/// Turns ideal readings into what a real IMU reports: scale error, bias (constant plus random-walk drift,
+/// plus fixed offsets and a linear bias ramp when set), white noise, then 16-bit quantisation with
+/// saturation. Deterministic for a given seed.
 struct SimulatedIMU {
     private let settings: SensorErrorSettings
     private let gyrScale: Vector3D
@@ -35,8 +36,9 @@ struct SimulatedIMU {
         let root = max(elapsed, 0).squareRoot()
         gyrBias += gyrDrift.gaussianVector(sigma: settings.gyrDrift * root)
         accBias += accDrift.gaussianVector(sigma: settings.accDrift * root)
-        let gyr = scaled(ideal.gyr, by: gyrScale) + gyrBias + gyrNoise.gaussianVector(sigma: settings.gyrNoise)
-        let acc = scaled(ideal.acc, by: accScale) + accBias + accNoise.gaussianVector(sigma: settings.accNoise)
+        let ramp = settings.gyrBiasOffset + settings.gyrBiasSlope * ideal.time
+        let gyr = scaled(ideal.gyr, by: gyrScale) + gyrBias + ramp + gyrNoise.gaussianVector(sigma: settings.gyrNoise)
+        let acc = scaled(ideal.acc, by: accScale) + accBias + settings.accBiasOffset + accNoise.gaussianVector(sigma: settings.accNoise)
         return IMUSample(time: ideal.time, gyr: Self.quantised(gyr, step: settings.gyrStep),
                          acc: Self.quantised(acc, step: settings.accStep))
     }
