@@ -8,7 +8,7 @@ public enum Replay {
     public struct FoundBaseline: Sendable {
         /// The baseline.
         public var baseline: Baseline
-        /// Indices of the first and last sample of the still stretch.
+        /// Indices of the first and last sample of the still stretch; the judging starts at the first.
         public var first: Int, last: Int
     }
 
@@ -29,17 +29,18 @@ public enum Replay {
         var finder = StillStretchFinder(settings: .init(duration: options.baselineSeconds,
                                                         searchLimit: options.baselineSearch))
         for s in samples {
-            if let stretch = finder.add(s) {
-                guard let baseline = finder.baseline(spineAxis: options.spineAxis, forwardAxis: options.forwardAxis) else { break }
-                return FoundBaseline(baseline: baseline, first: stretch.first, last: stretch.last)
-            }
+            _ = finder.add(s)
             if finder.isDone { break }
         }
-        throw explain(finder.stillest, path: path, options: options)
+        guard let stretch = finder.chosen,
+              let baseline = finder.baseline(spineAxis: options.spineAxis, forwardAxis: options.forwardAxis) else {
+            throw explain(finder.stillest, path: path, options: options)
+        }
+        return FoundBaseline(baseline: baseline, first: stretch.first, last: stretch.last)
     }
 
-    /// Runs the whole core — filter, posture, detectors — over the samples, one frame per sample, then
-    /// closes what is still open (a hold in progress).
+    /// Runs the whole core — filter, posture, detectors — over the samples from the start of the neutral
+    /// stretch, one frame per sample, then closes what is still open (a hold in progress).
     ///
     /// - Parameters:
     ///   - samples: the trace.
@@ -76,11 +77,14 @@ public enum Replay {
     }
 
     /// The posture of the samples before the neutral stretch, in order: the filter runs backwards in time
-    /// from the neutral (time mirrored, rates negated), so the angles are relative to it. The last sample
-    /// of `samples` is the stretch's first and only anchors the run.
+    /// from its start (time mirrored, rates negated), so the angles are relative to the neutral. The last
+    /// sample of `samples` is the stretch's first and only anchors the run.
     static func backwardFrames(_ samples: ArraySlice<IMUSample>, baseline: Baseline, profile: FormProfile,
                                period: Double) -> [FormFrame] {
         guard let anchor = samples.last else { return [] }
+        // Backwards in time the rate is negated, and so is its bias: −(ω − b) = −ω − (−b).
+        var baseline = baseline
+        baseline.gyrBias = -baseline.gyrBias
         var settings = PostureTracker.Settings()
         settings.forwardAxis.firstBend = profile.firstBend
         settings.forwardAxis.learnTilt = profile.firstBendTilt
@@ -120,9 +124,9 @@ public enum Replay {
             return TraceError(path: path, lines: lines,
                               problem: "a \(seconds) s stretch holds only \(count) samples (at least \(minimum) needed)",
                               fix: "raise --baseline-seconds or record at a higher rate")
-        case let .moving(gyr, acc, turn):
+        case let .moving(angle, _, acc, turn):
             return TraceError(path: path, lines: lines,
-                              problem: "no still \(seconds) s stretch in the first \(search) s: \(place) moves \(format(gyr / degree)) °/s and \(format(acc)) m/s² RMS and turns \(format(turn / degree)) °/s (still is under 3 °/s, 0.3 m/s² and 2 °/s)",
+                              problem: "no still \(seconds) s stretch in the first \(search) s: \(place) wanders \(format(angle / degree))° and \(format(acc)) m/s² RMS and turns \(format(turn / degree)) °/s (still is under 1°, 0.3 m/s² and 2 °/s)",
                               fix: "record standing upright and still for \(seconds) s near the start, or raise --baseline-search or lower --baseline-seconds")
         case let .implausibleGravity(magnitude):
             return TraceError(path: path, lines: lines,

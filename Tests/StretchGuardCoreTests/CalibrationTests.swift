@@ -29,11 +29,37 @@ import Testing
     }
 
     @Test func rejectsAMovingWearer() {
+        // Swaying ±4° at 0.5 Hz: the orientation wanders about 1.8° RMS about its trend (still is under 1°).
+        var synth = MotionSynthesizer(sampleRate: 200)
+        synth.accNoise = 0.02
+        let w = 2 * Double.pi * 0.5
+        let sway = synth.render(duration: 2, initial: .identity,
+                                angularRate: { t in Vector3D(4 * degree * w * Double.cos(w * t), 0, 0) }).samples
         var calibrator = BaselineCalibrator()
-        stillSamples(bias: .zero, tilt: .identity, gyrNoise: 0.2).forEach { calibrator.add($0) }
+        sway.forEach { calibrator.add($0) }
         let error = #expect(throws: BaselineCalibrator.Failure.self) { try calibrator.baseline() }
-        guard case .moving(let gyr, _, _) = error else { Issue.record("expected .moving, got \(String(describing: error))"); return }
-        #expect(gyr > 3 * degree)
+        guard case .moving(let angle, _, _, _) = error else { Issue.record("expected .moving, got \(String(describing: error))"); return }
+        #expect(angle > 1.5 * degree)
+    }
+
+    @Test func toleratesTremorAndTakesBreathingOutOfTheBias() throws {
+        // Breathing ±0.8° at 0.3 Hz about the sensor's y axis, with 12 Hz tremor of ±0.1° (7.5 °/s peak
+        // rate) and a 1.5 °/s bias, over a stretch that is not a whole number of breaths.
+        var synth = MotionSynthesizer(sampleRate: 200)
+        let bias = Vector3D(1.5 * degree, -0.7 * degree, 0.4 * degree)
+        synth.gyrBias = bias
+        synth.accNoise = 0.02
+        let (b, t) = (2 * Double.pi * 0.3, 2 * Double.pi * 12)
+        let samples = synth.render(duration: 2, initial: .identity, angularRate: { s in
+            Vector3D(0.1 * degree * t * Double.cos(t * s), 0.8 * degree * b * Double.cos(b * s), 0)
+        }).samples
+        var calibrator = BaselineCalibrator()
+        samples.forEach { calibrator.add($0) }
+        let baseline = try calibrator.baseline()
+        // The mean rate would be off by the breath's net turn over 2 s (about 0.35 °/s here).
+        let mean = samples.reduce(Vector3D.zero) { $0 + $1.gyr } / Double(samples.count)
+        #expect((mean - bias).length > 0.2 * degree)
+        #expect((baseline.gyrBias - bias).length < 0.05 * degree, "bias off by \((baseline.gyrBias - bias).length / degree) °/s")
     }
 
     @Test func rejectsAccelerationInTheWrongUnits() {

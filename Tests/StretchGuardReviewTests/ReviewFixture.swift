@@ -56,8 +56,11 @@ struct ReviewFixture {
             return shifted
         }
         let scale = SampleScale.wideRange
-        // The "live" baseline: the first 2 s as rendered (before any gap).
-        let baseline = try SessionImporter.startBaseline(of: samples, scale: scale)
+        // The "live" baseline: the first 2 s as rendered (before any gap), with the forward axis a
+        // calibration's forward bend would give (the demo's sensor sits with +x forward).
+        var baseline = try SessionImporter.startBaseline(of: samples, scale: scale)
+        baseline.mounting = try BodyMounting.from(spine: baseline.gravity, forward: .unitX)
+        baseline.forwardAxisKnown = true
         var gaps: [SessionGap] = []
         if let gap {
             let missing = samples.filter { gap.contains($0.time - Self.clockStart) }

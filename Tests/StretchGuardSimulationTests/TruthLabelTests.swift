@@ -16,7 +16,9 @@ import Testing
             hold 1 s
             bounce 8 cycles at 6 Hz amplitude 3        # above the band
             hold 1 s
-            bounce 1 cycles at 0.5 Hz amplitude 1.5    # 3° p-p, band edge, 2 reversals: alert
+            bounce 2 cycles at 0.5 Hz amplitude 1.5    # 3° p-p, band edge, 4 reversals: alert
+            hold 1 s
+            bounce 1 cycles at 1 Hz amplitude 3        # 2 reversals, no full cycle: an overshoot, not a bounce
             hold 1 s
             catcow 1 cycles at 0.15 Hz amplitude 20    # below the band
             """)
@@ -25,9 +27,10 @@ import Testing
             if runs.last?.segment == row.segment { runs[runs.count - 1].rows.append(row) } else { runs.append((row.segment, [row])) }
         }
         let bounces = runs.filter { $0.segment == "bounce" }
-        #expect(bounces.count == 4)
+        #expect(bounces.count == 5)
         #expect(bounces[3].rows.allSatisfy { $0.bounceExpected && $0.bounceFrequency == 0.5 })
-        #expect(reversals(bounces[3].rows.map(\.flexion)) == 2)
+        #expect(reversals(bounces[3].rows.map(\.flexion)) == 4)
+        #expect(bounces[4].rows.allSatisfy { !$0.bounceExpected })
         #expect(bounces[0].rows.allSatisfy { $0.bounceExpected && $0.bounceFrequency == 1.5 })
         let flexion = bounces[0].rows.map(\.flexion)
         #expect(abs((flexion.max()! - flexion.min()!) - 6 * degree) < 0.01 * degree)

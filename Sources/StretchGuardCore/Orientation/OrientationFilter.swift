@@ -40,6 +40,10 @@ public struct OrientationFilter: Sendable {
         public var accInverseLength: Double = 0
         /// The time step used for the last sample, in s.
         public var lastStep: Double = 0
+        /// The running sample period the coefficients follow, in s (0 before the first step): an
+        /// average over about 100 samples of the steps, each limited to twice it, so that timestamp
+        /// jitter and a gap of dropped samples leave it (and the low-pass filters' coefficients) alone.
+        public var period: Double = 0
     }
 
     /// - Parameters:
@@ -110,8 +114,13 @@ public struct OrientationFilter: Sendable {
     ///   - dt: the time since the previous sample, in s.
     public mutating func update(gyr: Vector3D, acc: Vector3D, dt: Double) {
         guard dt > 0 else { return }
-        if !coefficients.fits(dt) {
-            coefficients = OrientationFilterCoefficients(settings: settings, samplePeriod: dt)
+        // The low-pass filters run at the nominal rate: per-sample jitter and gaps only change the
+        // strapdown step. Switching a second-order filter's coefficients mid-stream jolts its state, so
+        // they change only when the running period has moved for good (a new output data rate).
+        if state.period == 0 { state.period = coefficients.samplePeriod }
+        state.period += 0.01 * (min(dt, 2 * state.period) - state.period)
+        if !coefficients.fits(state.period) {
+            coefficients = OrientationFilterCoefficients(settings: settings, samplePeriod: state.period)
         }
 
         // Rest detection, then strapdown integration of the bias-corrected rate.

@@ -24,7 +24,9 @@ public struct OrientationFilterCoefficients: Sendable, Equatable {
     /// Measurement noise of the bias at rest, in (rad/s)².
     public var biasRestW: Double
 
-    /// Relative change of the sample period that triggers a recomputation (unitless).
+    /// Relative change of the (running) sample period that triggers a recomputation (unitless): 1 %. The
+    /// running period averages out timestamp jitter and limits a gap's weight, so the coefficients only
+    /// ever change by about this much at a time, which does not jolt the filters' state.
     public static let tolerance = 0.01
 
     public init(settings s: OrientationFilterSettings, samplePeriod: Double) {

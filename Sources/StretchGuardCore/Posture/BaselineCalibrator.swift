@@ -6,9 +6,12 @@ import RealModule
 public struct BaselineCalibrator: Sendable {
     /// Limits on how still the wearer must be.
     public struct Settings: Sendable, Equatable {
-        /// Largest RMS deviation of the angular rate from its mean, in rad/s. Default 3 °/s (breathing
-        /// stays under 1.5).
-        public var maxGyrDeviation: Double = 3 * degree
+        /// Largest RMS deviation of the orientation from its steady drift, in rad. Default 1°: breathing
+        /// (±1°, 0.7° RMS) stays under it, however much tremor rides on it; any movement goes over.
+        public var maxAngleDeviation: Double = 1 * degree
+        /// Largest RMS deviation of the angular rate from its mean, in rad/s. Default 30 °/s: only shaking
+        /// goes over (hold tremor of 0.2° at 12 Hz reads 11 °/s RMS).
+        public var maxGyrDeviation: Double = 30 * degree
         /// Largest RMS deviation of the specific force from its mean, in m/s². Default 0.3 m/s².
         public var maxAccDeviation: Double = 0.3
         /// Largest rate at which the gravity direction may turn across the period, in rad/s. Default
@@ -26,9 +29,9 @@ public struct BaselineCalibrator: Sendable {
     /// Why the still period cannot serve as a baseline.
     public enum Failure: Error, Equatable, Sendable {
         case tooFewSamples(count: Int, minimum: Int)
-        /// The wearer moved: RMS deviations in rad/s and m/s², and the gravity direction's turn rate in
-        /// rad/s.
-        case moving(gyrDeviation: Double, accDeviation: Double, turnRate: Double)
+        /// The wearer moved: RMS deviation of the orientation in rad, of the rate in rad/s and of the
+        /// specific force in m/s², and the gravity direction's turn rate in rad/s.
+        case moving(angleDeviation: Double, gyrDeviation: Double, accDeviation: Double, turnRate: Double)
         /// The mean specific force is not about 1 g, in m/s².
         case implausibleGravity(magnitude: Double)
     }
@@ -61,9 +64,11 @@ public struct BaselineCalibrator: Sendable {
             return .tooFewSamples(count: Int(sums.count), minimum: settings.minimumSamples)
         }
         let turnRate = sums.gravityTurnRate.length
-        guard sums.gyrDeviation <= settings.maxGyrDeviation, sums.accDeviation <= settings.maxAccDeviation,
-              turnRate <= settings.maxTurnRate else {
-            return .moving(gyrDeviation: sums.gyrDeviation, accDeviation: sums.accDeviation, turnRate: turnRate)
+        let angle = sums.angleDeviation
+        guard angle <= settings.maxAngleDeviation, sums.gyrDeviation <= settings.maxGyrDeviation,
+              sums.accDeviation <= settings.maxAccDeviation, turnRate <= settings.maxTurnRate else {
+            return .moving(angleDeviation: angle, gyrDeviation: sums.gyrDeviation, accDeviation: sums.accDeviation,
+                           turnRate: turnRate)
         }
         guard settings.gravityRange.contains(sums.meanAcc.length) else {
             return .implausibleGravity(magnitude: sums.meanAcc.length)

@@ -21,8 +21,8 @@ public struct BaselineSums: Sendable, Equatable {
     public var acc = Vector3D.zero, squaredAcc = Vector3D.zero
     /// Σ t·a per axis (s·m/s²).
     public var timeAcc = Vector3D.zero
-    /// ΣΦ and Σ t·Φ of the integrated rate Φ (rad, s·rad).
-    public var angle = Vector3D.zero, timeAngle = Vector3D.zero
+    /// ΣΦ, Σ t·Φ and ΣΦ² of the integrated rate Φ (rad, s·rad, rad²).
+    public var angle = Vector3D.zero, timeAngle = Vector3D.zero, squaredAngle = Vector3D.zero
 
     public init() {}
 
@@ -43,6 +43,7 @@ public struct BaselineSums: Sendable, Equatable {
         timeAcc += sample.acc * t
         angle += phi
         timeAngle += phi * t
+        squaredAngle += Self.squares(phi)
     }
 
     /// The sums of the samples in `self` but not in `earlier` (a prefix of them).
@@ -58,6 +59,7 @@ public struct BaselineSums: Sendable, Equatable {
         d.timeAcc = timeAcc - earlier.timeAcc
         d.angle = angle - earlier.angle
         d.timeAngle = timeAngle - earlier.timeAngle
+        d.squaredAngle = squaredAngle - earlier.squaredAngle
         return d
     }
 
@@ -69,6 +71,22 @@ public struct BaselineSums: Sendable, Equatable {
     public var gyrDeviation: Double { Self.rmsDeviation(sumSquares: squaredGyr, sum: gyr, n: count) }
     /// RMS length of the specific force's deviation from its mean, in m/s².
     public var accDeviation: Double { Self.rmsDeviation(sumSquares: squaredAcc, sum: acc, n: count) }
+
+    /// How far the orientation wanders over the stretch: the RMS length of the integrated rate's deviation
+    /// from its straight-line fit (the bias's steady turn), in rad. Breathing (±1°) stays under 1°, tremor
+    /// and sensor noise add next to nothing however fast they are; a movement adds its whole size.
+    public var angleDeviation: Double {
+        let denominator = count * squaredTime - time * time
+        guard count > 2, denominator > 0 else { return 0 }
+        let n = count
+        let slope = self.slope(sum: angle, timeSum: timeAngle)
+        let meanAngle = angle / n
+        // Residual variance of a least-squares line: Var(Φ) − slope² · Var(t), per axis.
+        let timeVariance = squaredTime / n - (time / n) * (time / n)
+        let angleVariance = squaredAngle / n - Self.squares(meanAngle)
+        let residual = angleVariance - Self.squares(slope) * timeVariance
+        return max(residual.x + residual.y + residual.z, 0).squareRoot()
+    }
 
     /// Least-squares slope over time of a quantity with sums `sum` and `timeSum` (units per s).
     func slope(sum: Vector3D, timeSum: Vector3D) -> Vector3D {

@@ -18,8 +18,10 @@ public struct SteppingDetector: Sendable {
         /// Upper edge of the step-cadence band, in Hz. Default 2.5 Hz.
         public var highCutoff: Double = 2.5
         /// Band-passed vertical specific force that marks the top or bottom of a bob, in m/s². Default
-        /// 0.25 m/s² (the gentlest shuffle, ±0.7 cm at 1.5 steps/s, passes about 0.4 m/s²).
-        public var threshold: Double = 0.25
+        /// 0.15 m/s²: the gentlest shuffle (±0.7 cm at 1.5 steps/s, 0.62 m/s²) passes the first-order band
+        /// at about 0.4 m/s², and still does so while it fades in over the first step, so a turn is known
+        /// within half a step; a twist or a hold on the spot stays under 0.05.
+        public var threshold: Double = 0.15
         /// Longest time between the top and the bottom of one bob, in s. Default 0.6 s (a step at 1.2 Hz
         /// has its top and bottom 0.42 s apart).
         public var pairWindow: Double = 0.6

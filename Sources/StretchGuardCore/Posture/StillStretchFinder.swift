@@ -1,12 +1,15 @@
-/// Finds the wearer's neutral posture in a recording: the first still stretch of `duration` s within the
-/// first `searchLimit` s, instead of assuming the recording starts with it.
+/// Finds the wearer's neutral posture in a recording: a still stretch of `duration` s within the first
+/// `searchLimit` s, instead of assuming the recording starts with it.
 ///
 /// Real recordings rarely start still at t = 0: people adjust, step into place, start moving within 2 s.
 /// Samples are fed in order; each one ends a candidate window (the shortest one reaching back `duration`
 /// s), judged by `BaselineCalibrator`'s stillness limits on prefix-sum differences, O(1) per sample. The
-/// stillest window seen is kept to say what was found when none is still enough.
+/// first still window may still hold the tail of the movement before it, so the search goes on for
+/// `refineTime` s (or until a window is no longer still) and keeps the stillest window of that run. The
+/// stillest window seen overall (the one closest to the limits) is kept to say what was found when none
+/// is still enough.
 ///
-/// Keeps prefix sums of every sample fed (about 200 bytes each): a searching phase, not a per-sample path.
+/// Keeps prefix sums of every sample fed (about 250 bytes each): a searching phase, not a per-sample path.
 public struct StillStretchFinder: Sendable {
     /// What to look for.
     public struct Settings: Sendable, Equatable {
@@ -14,6 +17,8 @@ public struct StillStretchFinder: Sendable {
         public var duration: Double = 2
         /// How far into the recording to look, in s. Default 30 s.
         public var searchLimit: Double = 30
+        /// How long after the first still window the stillest one is sought, in s. Default 1 s.
+        public var refineTime: Double = 1
         /// The stillness limits.
         public var stillness = BaselineCalibrator.Settings()
 
@@ -39,10 +44,13 @@ public struct StillStretchFinder: Sendable {
     private var integrated = Vector3D.zero
     private var windowStart = 0
     private var origin: Double?
-    /// The first still stretch, once found.
+    /// The still stretch chosen, once the search is over.
     public private(set) var found: Stretch?
-    /// The stillest stretch seen (smallest gyroscope deviation relative to its limit), for the message
-    /// when none is still.
+    /// The stillest still window of the current run, and its score, while refining.
+    private var candidate: Stretch?
+    private var candidateScore = Double.infinity
+    private var refineUntil = Double.infinity
+    /// The stillest stretch seen (the smallest share of the limits), for the message when none is still.
     public private(set) var stillest: Stretch?
     private var stillestScore = Double.infinity
 
@@ -53,12 +61,12 @@ public struct StillStretchFinder: Sendable {
     /// Samples fed so far.
     public var count: Int { times.count }
 
-    /// Whether the search is over: a stretch was found, or the search limit has passed.
+    /// Whether the search is over: a stretch was chosen, or the search limit has passed.
     public var isDone: Bool {
         found != nil || (times.last.map { $0 - (origin ?? $0) > settings.searchLimit } ?? false)
     }
 
-    /// Feeds the next sample; returns the still stretch when this sample completes the first one.
+    /// Feeds the next sample; returns the still stretch chosen when this sample ends the search.
     public mutating func add(_ sample: IMUSample) -> Stretch? {
         guard found == nil else { return nil }
         let t0 = origin ?? sample.time
@@ -69,7 +77,7 @@ public struct StillStretchFinder: Sendable {
         prefix.append(sums)
         times.append(sample.time)
         let last = times.count - 1
-        guard sample.time - t0 <= settings.searchLimit else { return nil }
+        guard sample.time - t0 <= settings.searchLimit else { return finish() }
         // The shortest window ending here that reaches back `duration` s.
         while windowStart + 1 < last && sample.time - times[windowStart + 1] >= settings.duration {
             windowStart += 1
@@ -79,29 +87,45 @@ public struct StillStretchFinder: Sendable {
         let failure = BaselineCalibrator.failure(of: window, settings: settings.stillness)
         let stretch = Stretch(first: windowStart, last: last, start: times[windowStart], end: sample.time,
                               failure: failure)
-        if failure == nil {
-            found = stretch
-            return stretch
-        }
-        let score = max(window.gyrDeviation / settings.stillness.maxGyrDeviation,
+        let score = max(window.angleDeviation / settings.stillness.maxAngleDeviation,
+                        window.gyrDeviation / settings.stillness.maxGyrDeviation,
                         window.accDeviation / settings.stillness.maxAccDeviation,
                         window.gravityTurnRate.length / settings.stillness.maxTurnRate)
-        if score < stillestScore {
-            stillestScore = score
-            stillest = stretch
+        guard failure == nil else {
+            if candidate != nil { return finish() }
+            if score < stillestScore {
+                stillestScore = score
+                stillest = stretch
+            }
+            return nil
         }
-        return nil
+        if candidate == nil { refineUntil = sample.time + settings.refineTime }
+        if score < candidateScore {
+            candidateScore = score
+            candidate = stretch
+        }
+        return sample.time >= refineUntil ? finish() : nil
     }
 
-    /// The baseline of the stretch found.
+    /// Ends the search with the candidate, if any.
+    private mutating func finish() -> Stretch? {
+        found = candidate
+        return candidate
+    }
+
+    /// The baseline of the stretch chosen; a search cut short (the samples ran out while refining) takes
+    /// the best still window so far.
     ///
     /// - Parameters:
     ///   - spineAxis: a declared spine axis, or nil for the measured up direction.
     ///   - forwardAxis: a declared forward axis, or nil to learn it from the first deep bend.
     public func baseline(spineAxis: SensorAxis? = nil, forwardAxis: SensorAxis? = nil) -> Baseline? {
-        guard let found else { return nil }
-        let sums = prefix[found.last + 1].subtracting(prefix[found.first])
-        return BaselineCalibrator.baseline(sums: sums, duration: found.end - found.start, spineAxis: spineAxis,
+        guard let chosen = found ?? candidate else { return nil }
+        let sums = prefix[chosen.last + 1].subtracting(prefix[chosen.first])
+        return BaselineCalibrator.baseline(sums: sums, duration: chosen.end - chosen.start, spineAxis: spineAxis,
                                            forwardAxis: forwardAxis)
     }
+
+    /// The stretch chosen, or the best still window so far when the samples ran out while refining.
+    public var chosen: Stretch? { found ?? candidate }
 }

@@ -110,7 +110,7 @@ public struct SessionRecording: Sendable {
         switch failure {
         case let .tooFewSamples(count, minimum):
             return "only \(count) samples, at least \(minimum) needed"
-        case let .moving(gyr, acc, _):
+        case let .moving(_, gyr, acc, _):
             return "the wearer moves: rate varies \(ReviewFormat.decimal(gyr / degree, 1)) °/s RMS, "
                 + "force \(ReviewFormat.decimal(acc, 2)) m/s² RMS"
         case let .implausibleGravity(magnitude):

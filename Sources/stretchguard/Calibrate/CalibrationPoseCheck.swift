@@ -67,8 +67,16 @@ enum CalibrationPoseProblem: Error, Equatable, CustomStringConvertible {
 struct CalibrationPoseCheck {
     /// The limits; the defaults suit a wearer following the prompts.
     struct Limits: Equatable {
-        /// How still each pose must be (gyro 3 °/s RMS, force 0.3 m/s² RMS) and the accepted |a| range.
-        var still = BaselineCalibrator.Settings()
+        /// How still each pose must be (gyro 3 °/s RMS, force 0.3 m/s² RMS) and the accepted |a| range: the
+        /// wearer is following a prompt to stand still, so the rate itself is held to 3 °/s (a recording's
+        /// baseline search judges the wandering of the orientation instead).
+        var still: BaselineCalibrator.Settings = {
+            var settings = BaselineCalibrator.Settings()
+            settings.maxGyrDeviation = 3 * degree
+            settings.maxAngleDeviation = .infinity
+            settings.maxTurnRate = .infinity
+            return settings
+        }()
         /// Smallest accepted forward bend, in rad. Default 15°.
         var minimumBend = 15 * degree
         /// Largest turn about the spine while bending, in rad. Default 10°.
@@ -148,7 +156,7 @@ struct CalibrationPoseCheck {
             switch error {
             case let .tooFewSamples(count, minimum):
                 throw .tooShort(samples: count, minimum: minimum)
-            case let .moving(gyr, acc, _):
+            case let .moving(_, gyr, acc, _):
                 throw .moving(gyrDeviation: gyr, gyrLimit: limits.still.maxGyrDeviation,
                               accDeviation: acc, accLimit: limits.still.maxAccDeviation)
             case let .implausibleGravity(magnitude):

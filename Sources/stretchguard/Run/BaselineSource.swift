@@ -50,9 +50,9 @@ enum BaselineWords {
     /// Why no still stretch served, as a clause.
     static func why(_ failure: BaselineCalibrator.Failure?) -> String {
         switch failure {
-        case let .moving(gyr, acc, turn)?:
-            return String(format: "the stillest 2 s still moved (%.1f °/s, %.2f m/s², turning %.1f °/s; still is under 3 °/s, 0.3 m/s² and 2 °/s)",
-                          gyr / degree, acc, turn / degree)
+        case let .moving(angle, _, acc, turn)?:
+            return String(format: "the stillest 2 s still moved (%.1f° RMS, %.2f m/s² RMS, turning %.1f °/s; still is under 1°, 0.3 m/s² and 2 °/s)",
+                          angle / degree, acc, turn / degree)
         case let .implausibleGravity(magnitude)?:
             return String(format: "the accelerometer reads %.2f m/s² at rest, not about 9.81 (check the sensor's range setting)", magnitude)
         case let .tooFewSamples(count, minimum)?:
