@@ -49,7 +49,7 @@ enum ProfileSchema {
         "bounce.hysteresis_deg": deg(0.1...20, "1") { $1.bounce.hysteresis = $0 },
         "bounce.release_s": sec(0.1...10, "1.25") { $1.bounce.releaseTime = $0 },
         "bounce.max_half_period_ratio": Number(unit: "(ratio)", range: 1...5, example: "1.6") { $1.bounce.maxHalfPeriodRatio = $0 },
-        "bounce.max_swing_to_depth": Number(unit: "(ratio)", range: 0.05...2, example: "0.5") { $1.bounce.maxSwingToDepth = $0 },
+        "bounce.max_swing_to_depth": Number(unit: "(ratio)", range: 0.05...2, example: "0.6") { $1.bounce.maxSwingToDepth = $0 },
         "first_bend_deg": deg(5...90, "35") { $1.firstBendTilt = $0 },
         "hold.enter_deg": deg(1...120, "20") { $1.hold.enterAngle = $0 },
         "hold.exit_hysteresis_deg": deg(0...30, "3") { $1.hold.exitHysteresis = $0 },

@@ -24,8 +24,8 @@ private struct TrackerScript {
 
     /// Turns the heading by `degrees` over `seconds` (minimum jerk); with a vertical bob of `bob` m at
     /// `cadence` steps/s when stepping.
-    mutating func turn(by degrees: Double, over seconds: Double, bob: Double = 0, cadence: Double = 1.7)
-        -> (maxTwist: Double, last: PostureAngles) {
+    mutating func turn(by degrees: Double, over seconds: Double, bob: Double = 0, cadence: Double = 1.7,
+                       jolt: Double = 0) -> (maxTwist: Double, last: PostureAngles) {
         let start = heading
         let n = Int(seconds / dt)
         var maxTwist = 0.0, last = PostureAngles.neutral
@@ -35,7 +35,9 @@ private struct TrackerScript {
             let before = heading
             heading = start + degrees * degree * shape
             let w = 2 * Double.pi * cadence
-            let lift = bob * w * w * Double.cos(w * Double(i) * dt)
+            // A jolt: one 0.1 s knock up and back down, early in the movement.
+            let knock = Double(i) * dt < 0.1 ? jolt : (Double(i) * dt < 0.2 ? -jolt : 0)
+            let lift = bob * w * w * Double.cos(w * Double(i) * dt) + knock
             last = step(rate: Vector3D(0, 0, (heading - before) / dt), lift: lift)
             maxTwist = max(maxTwist, abs(last.twist))
         }
@@ -101,6 +103,17 @@ private struct TrackerScript {
         _ = script.stand(0.5)
         let back = script.turn(by: -50, over: 1.5)
         #expect(abs(back.last.twist + 25 * degree) < 0.5 * degree)
+    }
+
+    @Test func aLoneJoltDuringATwistDoesNotReZeroIt() {
+        var script = TrackerScript()
+        _ = script.stand(3)
+        let turn = script.turn(by: 25, over: 1, jolt: 1.5)
+        #expect(script.tracker.stepping.state.episodes == 0)  // never confirmed
+        #expect(abs(turn.last.twist - 25 * degree) < 0.5 * degree)
+        let held = script.stand(2)
+        #expect(!script.tracker.state.isStepping)
+        #expect(abs(held.twist - 25 * degree) < 0.5 * degree)
     }
 
     @Test func aResidualVerticalBiasDoesNotDriftIntoTwistDuringAHold() {

@@ -28,8 +28,10 @@ public struct BounceDetector: Sendable {
         public var maxFrequency: Double = 4
         /// Largest ratio between a cycle's two half-periods (unitless, ≥ 1). Default 1.6.
         public var maxHalfPeriodRatio: Double = 1.6
-        /// Largest swing as a share of the depth at the cycle's centre (unitless). Default 0.5.
-        public var maxSwingToDepth: Double = 0.5
+        /// Largest swing as a share of the depth at the cycle's centre (unitless). Default 0.6: bounces at
+        /// the end of a stretch swing 3–10° at 20–60° of depth (0.05–0.5); half-range repetitions
+        /// (30° ↔ 60°) reach 0.67, full ones 2.
+        public var maxSwingToDepth: Double = 0.6
         /// Return from an extreme that confirms a reversal, in rad. Default 1° (must be < half of
         /// `minPeakToPeak`).
         public var hysteresis: Double = 1 * degree

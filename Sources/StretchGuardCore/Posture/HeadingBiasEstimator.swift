@@ -43,9 +43,13 @@ public struct HeadingBiasEstimator: Sendable {
 
     public let settings: Settings
     public private(set) var state = State()
+    /// 1 / `rateTimeConstant` and 1 / `timeConstant`, in 1/s.
+    private let inverseRateTimeConstant: Double, inverseTimeConstant: Double
 
     public init(settings: Settings = Settings()) {
         self.settings = settings
+        inverseRateTimeConstant = 1 / settings.rateTimeConstant
+        inverseTimeConstant = 1 / settings.timeConstant
     }
 
     /// Feeds one sample; returns the estimate, in rad/s.
@@ -57,7 +61,7 @@ public struct HeadingBiasEstimator: Sendable {
     ///   - dt: the sample's period, in s.
     @inline(__always)
     public mutating func update(squaredRate: Double, verticalRate: Double, stepping: Bool, dt: Double) -> Double {
-        state.squaredRate += min(1, dt / settings.rateTimeConstant) * (squaredRate - state.squaredRate)
+        state.squaredRate += min(1, dt * inverseRateTimeConstant) * (squaredRate - state.squaredRate)
         if state.squaredRate <= settings.quietRate * settings.quietRate && !stepping {
             state.quietTime += dt
         } else {
@@ -66,7 +70,7 @@ public struct HeadingBiasEstimator: Sendable {
         guard state.quietTime >= settings.settleTime, abs(verticalRate) <= settings.maxVerticalRate else {
             return state.bias
         }
-        let gain = min(1, dt / settings.timeConstant)
+        let gain = min(1, dt * inverseTimeConstant)
         state.bias = min(max(state.bias + gain * (verticalRate - state.bias), -settings.clip), settings.clip)
         state.observedTime += dt
         return state.bias

@@ -52,16 +52,12 @@ public struct PostureAngles: Sendable, Equatable {
         let vy = 2 * (y * z - w * x)
         let vz = 1 - 2 * (x * x + y * y)
         let horizontal = (vx * vx + vy * vy).squareRoot()
-        let sagittal = (vx * vx + vz * vz).squareRoot()
-        // Twist: the angle of q's projection on (w, z), taken with w ≥ 0 (q and −q are the same rotation).
+        sideBend = FastArcTangent.asin(min(max(-vy, -1), 1))
         let sign: Double = w < 0 ? -1 : 1
-        // Four angles in one go: flexion, side bend (asin(−vy) as an arc tangent), twist / 2, tilt.
-        let angles = FastArcTangent.atan2(y: SIMD4(vx, -vy, z * sign, horizontal),
-                                          x: SIMD4(vz, sagittal, w * sign, vz))
-        flexion = angles[0]
-        sideBend = angles[1]
-        twist = 2 * angles[2]
-        tilt = angles[3]
+        let pair = FastArcTangent.atan2(y: SIMD2(vx, z * sign), x: SIMD2(vz, w * sign))
+        flexion = pair[0]
+        twist = 2 * pair[1]
+        tilt = FastArcTangent.atan2(y: horizontal, x: vz)
     }
 
     /// The rotation these angles describe, `swing ⊗ R_z(twist)` (the inverse of `init(relativeRotation:)`).

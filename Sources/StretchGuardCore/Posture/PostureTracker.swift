@@ -9,10 +9,11 @@ import RealModule
 ///   quiet (`HeadingBiasEstimator`) and the neutral heading turns with it, so a long hold does not drift
 ///   into a twist.
 /// - **Turns are not twists.** A 6-axis sensor cannot tell a torso twist from turning on the feet: both
-///   rotate about the vertical. Steps can: the trunk bobs at step cadence (`SteppingDetector`). While
-///   stepping, the twist is held at its value when the steps began and the neutral heading follows the
-///   wearer; when the steps stop, the heading has been re-zeroed to the way the wearer now faces. A twist
-///   on the spot makes no bob and stays a twist.
+///   rotate about the vertical. Steps can: the trunk bobs at step cadence (`SteppingDetector`). From the
+///   first bob alerts wait; once a whole step confirms it, the twist is held at its value when the steps
+///   began and the neutral heading follows the wearer, so when the steps stop the heading has been
+///   re-zeroed to the way the wearer now faces. A twist on the spot makes no bob and stays a twist; a lone
+///   jolt only delays its alert.
 public struct PostureTracker: Sendable {
     /// Tuning of each part.
     public struct Settings: Sendable, Equatable {
@@ -27,11 +28,12 @@ public struct PostureTracker: Sendable {
     public struct State: Sendable, Equatable {
         /// The neutral body-to-world orientation, heading included.
         public var neutral: QuaternionD
-        /// The twist reported while stepping (its value when the steps began), in rad.
+        /// The twist reported while stepping is confirmed (its value when stepping became likely), in rad.
         public var heldTwist: Double = 0
         /// Heading turned into the neutral for the vertical bias and not yet applied, in rad.
         public var pendingHeading: Double = 0
-        /// Whether the wearer is stepping now (the heading follows, twist held).
+        /// Whether the wearer is likely stepping now (alerts wait; once confirmed the heading follows and the
+        /// twist is held).
         public var isStepping = false
     }
 
@@ -101,8 +103,8 @@ public struct PostureTracker: Sendable {
             if !forwardAxis.state.known { angles = forwardAxis.provisional(tilt: angles.tilt, twist: angles.twist) }
         }
 
-        guard state.isStepping else { return angles }
-        if !wasStepping { state.heldTwist = angles.twist }
+        if state.isStepping && !wasStepping { state.heldTwist = angles.twist }
+        guard stepping.state.isConfirmed else { return angles }
         followHeading(of: world * strapdownBody)
         angles.twist = state.heldTwist
         return angles
