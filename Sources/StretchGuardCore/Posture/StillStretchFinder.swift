@@ -5,7 +5,8 @@
 /// Samples are fed in order; each one ends a candidate window (the shortest one reaching back `duration`
 /// s), judged by `BaselineCalibrator`'s stillness limits on prefix-sum differences, O(1) per sample. The
 /// first still window may still hold the tail of the movement before it, so the search goes on for
-/// `refineTime` s (or until a window is no longer still) and keeps the stillest window of that run. The
+/// `refineTime` s (or until a window is no longer still) and moves to a later window of that run when it is
+/// clearly stiller (under half the first one's share of the limits). The
 /// stillest window seen overall (the one closest to the limits) is kept to say what was found when none
 /// is still enough.
 ///
@@ -100,7 +101,9 @@ public struct StillStretchFinder: Sendable {
             return nil
         }
         if candidate == nil { refineUntil = sample.time + settings.refineTime }
-        if score < candidateScore {
+        // A later window replaces the first only when it is clearly stiller (half its share of the
+        // limits): the tail of a movement, not noise, moves the neutral later.
+        if score < 0.5 * candidateScore {
             candidateScore = score
             candidate = stretch
         }
