@@ -126,7 +126,7 @@ public enum Replay {
                               fix: "raise --baseline-seconds or record at a higher rate")
         case let .moving(angle, _, acc, turn):
             return TraceError(path: path, lines: lines,
-                              problem: "no still \(seconds) s stretch in the first \(search) s: \(place) wanders \(format(angle / degree))° and \(format(acc)) m/s² RMS and turns \(format(turn / degree)) °/s (still is under 1°, 0.3 m/s² and 2 °/s)",
+                              problem: "no still \(seconds) s stretch in the first \(search) s: \(place) wanders \(format(angle / degree))° and \(format(acc)) m/s² RMS and turns \(format(turn / degree)) °/s (still is under 1.5°, 0.4 m/s² and 3 °/s)",
                               fix: "record standing upright and still for \(seconds) s near the start, or raise --baseline-search or lower --baseline-seconds")
         case let .implausibleGravity(magnitude):
             return TraceError(path: path, lines: lines,

@@ -35,7 +35,7 @@ import Testing
 
     @Test func aTraceWithNoStillStretchNamesTheStillestOne() {
         // Shaking throughout, harder in the first 3 s: the stillest stretch is later.
-        let moving = samples(seconds: 6, gyr: { t in Vector3D((t < 3 ? 0.5 : 0.15) * Double.sin(3 * t), 0, 0) })
+        let moving = samples(seconds: 6, gyr: { t in Vector3D((t < 3 ? 0.6 : 0.25) * Double.sin(3 * t), 0, 0) })
         let e = #expect(throws: TraceError.self) {
             try Replay.findBaseline(in: moving, path: "x.csv", options: ReplayOptions(baselineSeconds: 2))
         }

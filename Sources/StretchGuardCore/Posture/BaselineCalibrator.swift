@@ -6,17 +6,20 @@ import RealModule
 public struct BaselineCalibrator: Sendable {
     /// Limits on how still the wearer must be.
     public struct Settings: Sendable, Equatable {
-        /// Largest RMS deviation of the orientation from its steady drift, in rad. Default 1°: breathing
-        /// (±1°, 0.7° RMS) stays under it, however much tremor rides on it; any movement goes over.
-        public var maxAngleDeviation: Double = 1 * degree
+        /// Largest RMS deviation of the orientation from its steady drift, in rad. Default 1.5°: breathing
+        /// (±1°, 0.7° RMS) with postural sway stays under it, however much tremor rides on it; a movement
+        /// of a few degrees goes over.
+        public var maxAngleDeviation: Double = 1.5 * degree
         /// Largest RMS deviation of the angular rate from its mean, in rad/s. Default 30 °/s: only shaking
         /// goes over (hold tremor of 0.2° at 12 Hz reads 11 °/s RMS).
         public var maxGyrDeviation: Double = 30 * degree
-        /// Largest RMS deviation of the specific force from its mean, in m/s². Default 0.3 m/s².
-        public var maxAccDeviation: Double = 0.3
+        /// Largest RMS deviation of the specific force from its mean, in m/s². Default 0.4 m/s² (1.5° of
+        /// sway moves gravity's reaction by 0.26 m/s²).
+        public var maxAccDeviation: Double = 0.4
         /// Largest rate at which the gravity direction may turn across the period, in rad/s. Default
-        /// 2 °/s: breathing turns the chest by at most 2° back and forth; a slow bend turns it steadily.
-        public var maxTurnRate: Double = 2 * degree
+        /// 3 °/s: breathing and sway turn the chest by a few degrees back and forth (a trend of at most
+        /// 1–2 °/s over 2 s); a slow bend turns it steadily.
+        public var maxTurnRate: Double = 3 * degree
         /// Accepted range of the mean specific force's magnitude, in m/s² (gravity ± 15 %): anything else
         /// means wrong units or a broken accelerometer.
         public var gravityRange: ClosedRange<Double> = 8.3...11.3

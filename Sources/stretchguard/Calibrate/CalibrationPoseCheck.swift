@@ -73,6 +73,7 @@ struct CalibrationPoseCheck {
         var still: BaselineCalibrator.Settings = {
             var settings = BaselineCalibrator.Settings()
             settings.maxGyrDeviation = 3 * degree
+            settings.maxAccDeviation = 0.3
             settings.maxAngleDeviation = .infinity
             settings.maxTurnRate = .infinity
             return settings

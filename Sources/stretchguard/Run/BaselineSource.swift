@@ -51,7 +51,7 @@ enum BaselineWords {
     static func why(_ failure: BaselineCalibrator.Failure?) -> String {
         switch failure {
         case let .moving(angle, _, acc, turn)?:
-            return String(format: "the stillest 2 s still moved (%.1f° RMS, %.2f m/s² RMS, turning %.1f °/s; still is under 1°, 0.3 m/s² and 2 °/s)",
+            return String(format: "the stillest 2 s still moved (%.1f° RMS, %.2f m/s² RMS, turning %.1f °/s; still is under 1.5°, 0.4 m/s² and 3 °/s)",
                           angle / degree, acc, turn / degree)
         case let .implausibleGravity(magnitude)?:
             return String(format: "the accelerometer reads %.2f m/s² at rest, not about 9.81 (check the sensor's range setting)", magnitude)
