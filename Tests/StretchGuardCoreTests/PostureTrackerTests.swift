@@ -93,6 +93,17 @@ private struct TrackerScript {
         #expect(abs(bent.flexion - 40 * degree) < 1 * degree && abs(bent.sideBend) < 1 * degree)
     }
 
+    @Test func whileSteppingTheTwistFromBeforeTheTurnIsHeld() {
+        var script = TrackerScript()
+        _ = script.stand(3)
+        _ = script.turn(by: 12, over: 1)  // a torso twist on the spot first
+        _ = script.stand(1)
+        let turn = script.turn(by: 120, over: 3, bob: 0.01)
+        #expect(script.tracker.stepping.state.isConfirmed)
+        #expect(abs(turn.last.twist - 12 * degree) < 0.5 * degree, "held \(turn.last.twist / degree)°")
+        #expect(abs(script.tracker.state.heldTwist - 12 * degree) < 0.5 * degree)
+    }
+
     @Test func aTwistOnTheSpotStaysATwist() {
         var script = TrackerScript()
         _ = script.stand(3)

@@ -10,7 +10,7 @@ import RealModule
 ///   into a twist.
 /// - **Turns are not twists.** A 6-axis sensor cannot tell a torso twist from turning on the feet: both
 ///   rotate about the vertical. Steps can: the trunk bobs at step cadence (`SteppingDetector`). From the
-///   first bob alerts wait; once a whole step confirms it, the twist is held at its value when the steps
+///   first bob alerts wait; once a whole step confirms it, the twist is held at its value before the turn
 ///   began and the neutral heading follows the wearer, so when the steps stop the heading has been
 ///   re-zeroed to the way the wearer now faces. A twist on the spot makes no bob and stays a twist; a lone
 ///   jolt only delays its alert.
@@ -28,8 +28,11 @@ public struct PostureTracker: Sendable {
     public struct State: Sendable, Equatable {
         /// The neutral body-to-world orientation, heading included.
         public var neutral: QuaternionD
-        /// The twist reported while stepping is confirmed (its value when stepping became likely), in rad.
+        /// The twist reported while stepping is confirmed, in rad: its value the last time the trunk was not
+        /// turning about the vertical before stepping became likely (the turn itself is not twist).
         public var heldTwist: Double = 0
+        /// The twist at the last sample whose vertical rate was under `steadyVerticalRate`, in rad.
+        public var steadyTwist: Double = 0
         /// Heading turned into the neutral for the vertical bias and not yet applied, in rad.
         public var pendingHeading: Double = 0
         /// Whether the wearer is likely stepping now (alerts wait; once confirmed the heading follows and the
@@ -38,6 +41,8 @@ public struct PostureTracker: Sendable {
     }
 
     public let settings: Settings
+    /// Vertical rate under which the trunk counts as not turning, in rad/s: 10 °/s.
+    static let steadyVerticalRate = 10 * degree
     /// Sensor-to-body rotation (the forward part may still be learned).
     public private(set) var mounting: BodyMounting
     public private(set) var state: State
@@ -103,7 +108,10 @@ public struct PostureTracker: Sendable {
             if !forwardAxis.state.known { angles = forwardAxis.provisional(tilt: angles.tilt, twist: angles.twist) }
         }
 
-        if state.isStepping && !wasStepping { state.heldTwist = angles.twist }
+        if state.isStepping && !wasStepping { state.heldTwist = state.steadyTwist }
+        if verticalRate * verticalRate < Self.steadyVerticalRate * Self.steadyVerticalRate && !state.isStepping {
+            state.steadyTwist = angles.twist
+        }
         guard stepping.state.isConfirmed else { return angles }
         followHeading(of: world * strapdownBody)
         angles.twist = state.heldTwist
