@@ -162,6 +162,9 @@ struct ReviewRenderTests {
         #expect(ReviewFormat.clock(65.26) == "1:05.3")
         #expect(ReviewFormat.clock(3725) == "1:02:05.0")
         #expect(ReviewFormat.clock(59.96, tenths: false) == "0:59")
+        // Rounding carries into the seconds and minutes (the live line once printed "0:60.0", "0:010.0").
+        #expect(ReviewFormat.clock(59.96) == "1:00.0")
+        #expect(ReviewFormat.clock(9.96) == "0:10.0")
         #expect(ReviewFormat.duration(222) == "3 min 42 s")
         #expect(ReviewFormat.duration(3725) == "1 h 02 min")
         #expect(ReviewFormat.date(ReviewFixture.startDate, timeZone: utc) == "2025-06-16 09:30")

@@ -1,4 +1,5 @@
 import StretchGuardCore
+import StretchGuardReview
 import StretchGuardTrace
 
 /// The words and the one-line status of a live session, for the terminal.
@@ -32,12 +33,8 @@ enum LiveStatusText {
         }
     }
 
-    /// "1:05.2" style session time.
-    static func clock(_ t: Double) -> String {
-        let minutes = Int(max(0, t) / 60)
-        let rest = max(0, t) - Double(minutes) * 60
-        return "\(minutes):" + (rest < 10 ? "0" : "") + FixedDecimal.string(rest, decimals: 1)
-    }
+    /// "1:05.2" style session time: the review's clock, so the live line and the review agree.
+    static func clock(_ t: Double) -> String { ReviewFormat.clock(t) }
 
     private static func signed(_ value: Double) -> String {
         let rounded = Int(value.rounded())
