@@ -147,8 +147,4 @@ extension HardwareConfig {
     }
 }
 
-/// A hex spelling of an I2C address or register value, as the config file writes them: `0x68`, `0x6A`.
-public func hexByte(_ address: UInt8) -> String {
-    let digits = String(address, radix: 16, uppercase: true)
-    return "0x" + (digits.count < 2 ? "0" + digits : digits)
-}
+

@@ -1,3 +1,4 @@
+import StretchGuardCore
 extension HardwareConfig {
     /// Checks that the parts fit together: one thorax IMU (at most two IMUs), addresses the chips can have,
     /// two IMUs on one bus at distinct fixed addresses, a low-pass below half the sample rate, no GPIO line

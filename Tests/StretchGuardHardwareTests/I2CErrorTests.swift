@@ -42,7 +42,7 @@ import Testing
 
     @Test func messageNamesTheOperationAddressRegisterAndErrno() {
         let error = I2CError(bus: "/dev/i2c-1", address: 0x69, register: 0x3B, operation: .readBlock, errno: EREMOTEIO)
-        #expect(error.message.contains("I2C block read at 0x69 register 0x3b on /dev/i2c-1"))
+        #expect(error.message.contains("I2C block read at 0x69 register 0x3B on /dev/i2c-1"))
         #expect(error.message.contains("Remote I/O error"))
         #expect(error.message.contains("errno \(EREMOTEIO)"))
         #expect(error.fix.contains("i2cdetect -y 1"))

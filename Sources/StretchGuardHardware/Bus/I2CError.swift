@@ -1,3 +1,4 @@
+import StretchGuardCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -42,8 +43,8 @@ public struct I2CError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong, in one sentence: the operation, where, and the system's text for the errno.
     public var message: String {
         var text = operation.summary
-        if let address { text += " at \(hex(address))" }
-        if let register { text += " register \(hex(register))" }
+        if let address { text += " at \(hexByte(address))" }
+        if let register { text += " register \(hexByte(register))" }
         text += " on \(bus) failed: \(Self.systemText(errno)) (errno \(errno))"
         if !detail.isEmpty { text += ", \(detail)" }
         return text + ". " + kind.meaning
@@ -98,8 +99,3 @@ public enum I2COperation: String, Hashable, Sendable, CaseIterable {
     }
 }
 
-/// Two-digit hex with a 0x prefix, for addresses and registers in messages.
-func hex(_ byte: UInt8) -> String {
-    let digits = String(byte, radix: 16, uppercase: false)
-    return "0x" + (digits.count < 2 ? "0" + digits : digits)
-}

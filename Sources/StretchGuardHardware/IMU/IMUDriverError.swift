@@ -1,3 +1,4 @@
+import StretchGuardCore
 /// A driver-level failure (bus failures are ``I2CError``).
 public enum IMUDriverError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The chip at the address answered with another identity byte than the driver's chip.
@@ -14,7 +15,7 @@ public enum IMUDriverError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unexpectedIdentity(chip, address, found):
-            "the chip at \(hex(address)) answered WHO_AM_I with \(hex(found)), not \(hex(chip.whoAmIValue)) "
+            "the chip at \(hexByte(address)) answered WHO_AM_I with \(hexByte(found)), not \(hexByte(chip.whoAmIValue)) "
                 + "(\(chip)): run `stretchguard doctor` to see what is connected."
         case let .invalidOutputDataRate(rate):
             "the output data rate must be a positive number of Hz, not \(rate)."
@@ -23,7 +24,7 @@ public enum IMUDriverError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .unsupportedFeature(chip, feature):
             "the \(chip) driver does not support \(feature)."
         case let .configurationNotApplied(chip, address, register, wrote, read):
-            "the \(chip) at \(hex(address)) kept \(hex(read)) in register \(hex(register)) after \(hex(wrote)) "
+            "the \(chip) at \(hexByte(address)) kept \(hexByte(read)) in register \(hexByte(register)) after \(hexByte(wrote)) "
                 + "was written: check the wiring and that no other program configures it."
         }
     }

@@ -1,3 +1,4 @@
+import StretchGuardCore
 /// Finds IMU chips on a bus by reading their identity (WHO_AM_I) registers at the usual addresses.
 ///
 /// Probing only reads: nothing is written, so an unrelated chip at one of the addresses (a DS3231 real-time
@@ -87,7 +88,7 @@ public struct DetectedIMU: Hashable, Sendable, CustomStringConvertible {
         self.whoAmI = whoAmI
     }
 
-    public var description: String { "\(chip) at \(hex(address)) (WHO_AM_I \(hex(whoAmI)))" }
+    public var description: String { "\(chip) at \(hexByte(address)) (WHO_AM_I \(hexByte(whoAmI)))" }
 
     /// A driver for this chip on `bus` (not yet configured).
     public func makeDriver(bus: any I2CBus, clock: any MonotonicClock = SystemMonotonicClock()) -> any IMUDriver {
@@ -112,8 +113,8 @@ public struct UnknownI2CResponder: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "unknown chip at \(hex(address)): "
-            + readings.map { "register \(hex($0.register)) = \(hex($0.value))" }.joined(separator: ", ")
+        "unknown chip at \(hexByte(address)): "
+            + readings.map { "register \(hexByte($0.register)) = \(hexByte($0.value))" }.joined(separator: ", ")
     }
 }
 

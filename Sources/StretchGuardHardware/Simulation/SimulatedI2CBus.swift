@@ -1,3 +1,4 @@
+import StretchGuardCore
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -195,6 +196,6 @@ public struct SimulatedI2CWrite: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(hex(address)) \(hex(register)) ← " + bytes.map(hex).joined(separator: " ")
+        "\(hexByte(address)) \(hexByte(register)) ← " + bytes.map(hexByte).joined(separator: " ")
     }
 }
