@@ -40,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
     ],
     targets: [
         // Orientation fusion, calibration math and posture angles: no I/O, nothing allocated per sample.
@@ -65,9 +66,11 @@ let package = Package(
         // The libgpiod edge: one small shim compiled against libgpiod 1.6 or 2.x (Debian: libgpiod-dev).
         .target(name: "CGPIOD"),
         // GPIO lines over libgpiod (or a recording simulation): buzzer, status LEDs, button, feedback patterns.
-        .target(name: "StretchGuardGPIO", dependencies: ["CGPIOD"]),
+        .target(name: "StretchGuardGPIO", dependencies: ["CGPIOD", .product(name: "SystemPackage", package: "swift-system")]),
         // I2C buses, IMU chip drivers, register-level simulated chips, the sample clock.
-        .target(name: "StretchGuardHardware", dependencies: ["StretchGuardCore", "CI2C", "StretchGuardGPIO"]),
+        .target(name: "StretchGuardHardware", dependencies: [
+            "StretchGuardCore", "CI2C", "StretchGuardGPIO", .product(name: "SystemPackage", package: "swift-system"),
+        ]),
         // The session store: one SQLite database (GRDB) of sessions, raw samples, events, markers and gaps,
         // and the recorder that writes it off the sample thread.
         .target(name: "StretchGuardStore", dependencies: ["StretchGuardCore", .product(name: "GRDB", package: "GRDB.swift")]),

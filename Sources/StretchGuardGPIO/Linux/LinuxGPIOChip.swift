@@ -1,3 +1,4 @@
+import SystemPackage
 import CGPIOD
 import Synchronization
 #if canImport(Glibc)
@@ -90,7 +91,7 @@ final class LinuxGPIOChip: GPIOChip {
         }
         switch request {
         case .success(let handle): return LinuxGPIOOutput(request: handle, lineDescription: description)
-        case .failure(let code): throw requestError(code.value, offset: offset, description: description, as: "output")
+        case .failure(let code): throw requestError(code.rawValue, offset: offset, description: description, as: "output")
         }
     }
 
@@ -103,14 +104,14 @@ final class LinuxGPIOChip: GPIOChip {
         }
         switch request {
         case .success(let handle): return LinuxGPIOEdgeInput(request: handle, lineDescription: description)
-        case .failure(let code): throw requestError(code.value, offset: offset, description: description, as: "input")
+        case .failure(let code): throw requestError(code.rawValue, offset: offset, description: description, as: "input")
         }
     }
 
     /// A new request, or the errno of its failure (turned into an error after the lock is released,
     /// because naming a busy line's holder needs the chip again).
     private func requested(_ request: OpaquePointer?) -> Result<LibgpiodHandle, Errno> {
-        guard let request else { return .failure(Errno(value: errno)) }
+        guard let request else { return .failure(Errno(rawValue: errno)) }
         return .success(LibgpiodHandle(pointer: request))
     }
 
@@ -131,10 +132,6 @@ final class LinuxGPIOChip: GPIOChip {
     }
 }
 
-/// An errno value as an `Error` (internal: carried out of a lock, then turned into a `GPIOError`).
-struct Errno: Error {
-    let value: Int32
-}
 
 extension GPIOBias {
     /// The shim's constant.

@@ -1,3 +1,4 @@
+import SystemPackage
 import CI2C
 import Synchronization
 #if canImport(Glibc)
@@ -36,7 +37,7 @@ public final class LinuxI2CBus: I2CBus {
             name = path
             state = Mutex(State(descriptor: descriptor, target: nil))
         case .failure(let failure):
-            throw I2CError(bus: path, operation: .open, errno: failure.code)
+            throw I2CError(bus: path, operation: .open, errno: failure.rawValue)
         }
     }
 
@@ -57,7 +58,7 @@ public final class LinuxI2CBus: I2CBus {
             var mask: UInt = 0
             let result = SystemCalls.posix { sg_i2c_functionality(state.descriptor, &mask) }
             if case .failure(let failure) = result {
-                throw I2CError(bus: name, operation: .queryFunctionality, errno: failure.code)
+                throw I2CError(bus: name, operation: .queryFunctionality, errno: failure.rawValue)
             }
             return I2CFunctionality(rawValue: mask)
         }
@@ -126,7 +127,7 @@ public final class LinuxI2CBus: I2CBus {
                 let selected = SystemCalls.posix { sg_i2c_set_target(state.descriptor, address) }
                 if case .failure(let failure) = selected {
                     state.target = nil
-                    throw I2CError(bus: name, address: address, operation: .selectTarget, errno: failure.code)
+                    throw I2CError(bus: name, address: address, operation: .selectTarget, errno: failure.rawValue)
                 }
                 state.target = address
             }
@@ -136,7 +137,7 @@ public final class LinuxI2CBus: I2CBus {
                 return value
             case .failure(let failure):
                 throw I2CError(bus: name, address: address, register: register, operation: operation,
-                               errno: failure.code)
+                               errno: failure.rawValue)
             }
         }
     }

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import SystemPackage
 import Glibc
 #endif
 
@@ -14,7 +15,7 @@ enum SystemCalls {
             let result = call()
             if result >= 0 { return .success(result) }
             let code = Glibc.errno
-            if code != EINTR { return .failure(Errno(code)) }
+            if code != EINTR { return .failure(Errno(rawValue: code)) }
         }
     }
 
@@ -28,14 +29,8 @@ enum SystemCalls {
             let result = call()
             if result >= 0 { return .success(result) }
             let code = -result
-            if code != EINTR { return .failure(Errno(code)) }
+            if code != EINTR { return .failure(Errno(rawValue: code)) }
         }
     }
 }
 
-/// A POSIX error number carried through `Result`.
-struct Errno: Error, Hashable {
-    /// The error number (`EIO`, …).
-    var code: Int32
-    init(_ code: Int32) { self.code = code }
-}

@@ -1,3 +1,4 @@
+import SystemPackage
 import StretchGuardCore
 import Synchronization
 #if canImport(Glibc)
@@ -159,23 +160,23 @@ public final class SimulatedI2CBus: I2CBus {
                 } else {
                     outage.transfersWhileGone = outage.transfersWhileGone.map { $0 - 1 }
                     state.outages[address] = outage
-                    return .failure(Errno(EREMOTEIO))
+                    return .failure(Errno(rawValue: EREMOTEIO))
                 }
             }
-            if state.notAcknowledging.contains(address) { return .failure(Errno(EREMOTEIO)) }
+            if state.notAcknowledging.contains(address) { return .failure(Errno(rawValue: EREMOTEIO)) }
             if let index = state.failures.firstIndex(where: { $0.address == nil || $0.address == address }) {
                 let errno = state.failures[index].errno
                 state.failures[index].remaining -= 1
                 if state.failures[index].remaining <= 0 { state.failures.remove(at: index) }
-                return .failure(Errno(errno))
+                return .failure(Errno(rawValue: errno))
             }
-            guard let device = state.devices[address] else { return .failure(Errno(EREMOTEIO)) }
+            guard let device = state.devices[address] else { return .failure(Errno(rawValue: EREMOTEIO)) }
             return .success(device)
         }
         switch outcome {
         case .success(let device): return device
         case .failure(let failure):
-            throw I2CError(bus: name, address: address, register: register, operation: operation, errno: failure.code)
+            throw I2CError(bus: name, address: address, register: register, operation: operation, errno: failure.rawValue)
         }
     }
 }
