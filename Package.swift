@@ -97,7 +97,9 @@ let package = Package(
             "StretchGuardEvaluation", "StretchGuardSimulation", "StretchGuardTrace", "StretchGuardCore",
         ]),
         .testTarget(name: "StretchGuardGPIOTests", dependencies: ["StretchGuardGPIO"]),
-        .testTarget(name: "StretchGuardHardwareTests", dependencies: ["StretchGuardHardware", "StretchGuardSimulation"]),
+        .testTarget(name: "StretchGuardHardwareTests", dependencies: [
+            "StretchGuardHardware", "StretchGuardSimulation", "StretchGuardGPIO",
+        ]),
         .testTarget(name: "StretchGuardStoreTests", dependencies: ["StretchGuardStore"]),
         .testTarget(name: "StretchGuardReviewTests", dependencies: ["StretchGuardReview", "StretchGuardSimulation"]),
         .testTarget(name: "StretchGuardCLITests", dependencies: [

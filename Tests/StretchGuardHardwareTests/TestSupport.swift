@@ -1,3 +1,4 @@
+import StretchGuardGPIO
 import StretchGuardCore
 import StretchGuardHardware
 import Testing

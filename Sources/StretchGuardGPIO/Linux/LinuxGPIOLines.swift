@@ -67,7 +67,7 @@ final class LinuxGPIOEdgeInput: GPIOEdgeInput {
         }
     }
 
-    func now() -> Double { LinuxSystem.monotonicSeconds() }
+    func now() -> Double { SystemMonotonicClock().now() }
 
     /// Runs `body` with the open request; throws `.closed` after `release()`.
     private func withRequest<Result: Sendable>(

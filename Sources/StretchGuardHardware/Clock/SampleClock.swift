@@ -1,3 +1,4 @@
+import StretchGuardGPIO
 /// Delivers one IMU's samples at its configured rate, timestamped, and measures how regularly they came.
 ///
 /// Three modes, best first (``SampleClockMode/best(hasEdgeSource:hasFIFO:)``): the chip's data-ready pin

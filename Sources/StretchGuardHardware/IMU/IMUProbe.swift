@@ -1,3 +1,4 @@
+import StretchGuardGPIO
 import StretchGuardCore
 /// Finds IMU chips on a bus by reading their identity (WHO_AM_I) registers at the usual addresses.
 ///

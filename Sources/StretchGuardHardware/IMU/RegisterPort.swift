@@ -1,3 +1,4 @@
+import StretchGuardGPIO
 /// One chip's registers on a shared bus: the bus and the chip's address, with the small helpers every driver
 /// needs (read-back checks, reset waits).
 struct RegisterPort: Sendable {

@@ -1,3 +1,4 @@
+import StretchGuardGPIO
 /// A data-ready line driven by a simulated chip's INT pin, on a ``ManualClock``: waiting moves the clock to
 /// the next pulse (or by the timeout when the chip sends none, e.g. because its interrupt is off).
 public struct SimulatedDataReadyLine: DataReadyEdgeSource, Sendable {

@@ -1,3 +1,4 @@
+import StretchGuardGPIO
 import Foundation
 import StretchGuardConfig
 import StretchGuardCore

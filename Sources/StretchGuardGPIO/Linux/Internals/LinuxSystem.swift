@@ -4,15 +4,9 @@ import Glibc
 import Musl
 #endif
 
-/// Small Linux helpers for the libgpiod backend: the monotonic clock, /dev listing, C string buffers.
+/// Small Linux helpers for the libgpiod backend: /dev listing, C string buffers (the monotonic clock is
+/// `SystemMonotonicClock`).
 enum LinuxSystem {
-    /// CLOCK_MONOTONIC now, in s: the clock libgpiod stamps edge events with.
-    static func monotonicSeconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1_000_000_000
-    }
-
     /// The paths of the entries named "gpiochip…" in `directory`, in kernel order (gpiochip2 before
     /// gpiochip10). Empty when the directory cannot be read.
     static func gpioChipPaths(in directory: String) -> [String] {

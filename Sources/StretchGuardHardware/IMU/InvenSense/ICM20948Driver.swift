@@ -1,3 +1,4 @@
+import StretchGuardGPIO
 /// The driver for the TDK InvenSense ICM-20948 (accelerometer and gyroscope; the AK09916 magnetometer
 /// behind it is not used).
 ///

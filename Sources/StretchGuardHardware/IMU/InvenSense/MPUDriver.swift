@@ -1,3 +1,4 @@
+import StretchGuardGPIO
 /// The driver for the InvenSense MPU-6050, MPU-6500 and MPU-9250/9255 (one register map).
 ///
 /// Configuration: device reset, wake on the gyro PLL clock, DLPF_CFG (1…6, so the internal rate is 1 kHz),

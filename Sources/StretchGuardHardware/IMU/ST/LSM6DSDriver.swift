@@ -1,3 +1,4 @@
+import StretchGuardGPIO
 /// The driver for the ST LSM6DS3, LSM6DS3TR-C and LSM6DSOX.
 ///
 /// Configuration: software reset, block data update with address auto-increment, the same ODR code for both
