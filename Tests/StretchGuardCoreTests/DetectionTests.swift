@@ -238,3 +238,18 @@ private struct AngleScript {
         #expect(events.map(\.time) == [0, 1, 2, 3, 4, 5])
     }
 }
+
+@Suite struct FormEventTallyTests {
+    @Test func countsHoldsAlertsAndTheWorstTwist() {
+        let events = [
+            FormEvent(kind: .holdStarted, time: 1), FormEvent(kind: .holdReached, time: 31, duration: 30),
+            FormEvent(kind: .holdEnded, time: 35, duration: 34), FormEvent(kind: .twistAlertStarted, time: 40),
+            FormEvent(kind: .twistAlertEnded, time: 41, value: 0.4), FormEvent(kind: .holdEnded, time: 50, duration: 8),
+            FormEvent(kind: .bounceStarted, time: 52), FormEvent(kind: .bounceEnded, time: 54),
+            FormEvent(kind: .impact, time: 60, value: 35),
+        ]
+        let tally = FormEventTally(events: events)
+        #expect(tally.holds == 2 && tally.holdsReached == 1 && tally.longestHold == 34)
+        #expect(tally.twistAlerts == 1 && tally.worstTwist == 0.4 && tally.bounceAlerts == 1 && tally.impacts == 1)
+    }
+}

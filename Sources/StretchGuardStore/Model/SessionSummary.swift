@@ -36,22 +36,13 @@ public struct SessionSummary: Hashable, Sendable, Codable {
 
     /// Totals counted from a session's events (what crash recovery does for a session that never closed).
     public init(events: some Sequence<FormEvent>) {
-        self.init()
-        for event in events { add(event) }
+        self.init(tally: FormEventTally(events: events))
     }
 
-    /// Counts one more event.
-    public mutating func add(_ event: FormEvent) {
-        switch event.kind {
-        case .holdEnded:
-            holds += 1
-            longestHold = max(longestHold, event.duration)
-        case .holdReached: holdsReached += 1
-        case .twistAlertStarted: twistAlerts += 1
-        case .bounceStarted: bounceAlerts += 1
-        case .impact: impacts += 1
-        case .twistAlertEnded, .bounceEnded, .holdStarted: break
-        }
+    /// The totals of a tally.
+    public init(tally: FormEventTally) {
+        self.init(holds: tally.holds, holdsReached: tally.holdsReached, longestHold: tally.longestHold,
+                  twistAlerts: tally.twistAlerts, bounceAlerts: tally.bounceAlerts, impacts: tally.impacts)
     }
 
     /// Twist and bounce alerts together.

@@ -114,12 +114,7 @@ final class LiveLoop: @unchecked Sendable {
     private func count(_ events: FormEvents) {
         for event in events {
             self.events.append(event)
-            switch event.kind {
-            case .holdEnded: snapshot.holds += 1
-            case .twistAlertStarted: snapshot.twistAlerts += 1
-            case .bounceStarted: snapshot.bounceAlerts += 1
-            default: break
-            }
+            snapshot.tally.add(event)
             snapshot.messages.append(LiveStatusText.describe(event, since: startTime))
         }
     }

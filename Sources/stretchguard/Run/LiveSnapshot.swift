@@ -18,10 +18,8 @@ struct LiveSnapshot: Sendable {
     /// Whether the buzzer sounds and which LED colour shows (as driven, simulated or real).
     var buzzerOn = false
     var ledColor = "off"
-    /// Counts so far.
-    var holds = 0
-    var twistAlerts = 0
-    var bounceAlerts = 0
+    /// What the session's events add up to so far.
+    var tally = FormEventTally()
     /// Set while the baseline is being (re-)captured.
     var capturingBaseline = false
     /// Lines to print once (events, warnings), oldest first; the reader takes them.
