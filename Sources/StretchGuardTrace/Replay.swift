@@ -124,13 +124,13 @@ public enum Replay {
             return TraceError(path: path, lines: lines,
                               problem: "a \(seconds) s stretch holds only \(count) samples (at least \(minimum) needed)",
                               fix: "raise --baseline-seconds or record at a higher rate")
-        case let .moving(angle, _, acc, turn):
+        case .moving:
             return TraceError(path: path, lines: lines,
-                              problem: "no still \(seconds) s stretch in the first \(search) s: \(place) wanders \(format(angle / degree))° and \(format(acc)) m/s² RMS and turns \(format(turn / degree)) °/s (still is under 1.5°, 0.4 m/s² and 3 °/s)",
+                              problem: "no still \(seconds) s stretch in the first \(search) s: in \(place) \(failure)",
                               fix: "record standing upright and still for \(seconds) s near the start, or raise --baseline-search or lower --baseline-seconds")
-        case let .implausibleGravity(magnitude):
+        case .implausibleGravity:
             return TraceError(path: path, lines: lines,
-                              problem: "the accelerometer reads \(format(magnitude)) m/s² at rest, not about 9.81",
+                              problem: "\(failure)",
                               fix: "ax,ay,az must be in m/s² (multiply readings in g by 9.80665)")
         }
     }

@@ -116,3 +116,19 @@ import Testing
         }
     }
 }
+
+@Suite struct BaselineFailureWordingTests {
+    /// One wording for every caller: plain numbers with the limits, never a Swift enum.
+    @Test func failuresReadAsSentences() {
+        let moving = BaselineCalibrator.Failure.moving(angleDeviation: 3 * degree, gyrDeviation: 0, accDeviation: 0.1,
+                                                       turnRate: 0)
+        #expect(moving.description == "the wearer moved: the posture wandered 3° RMS (still is under 1.5°, 0.4 m/s² and 3 °/s)")
+        let gravity = BaselineCalibrator.Failure.implausibleGravity(magnitude: 1.0)
+        #expect(gravity.description == "the accelerometer reads 1 m/s² at rest, not about 9.81")
+        for failure in [moving, gravity, .tooFewSamples(count: 3, minimum: 20)] {
+            #expect(!failure.description.contains("(") || failure.description.contains("still is under")
+                    || failure.description.contains("check the sensor"))
+            #expect(!failure.description.contains("Failure") && !failure.description.contains("moving("))
+        }
+    }
+}

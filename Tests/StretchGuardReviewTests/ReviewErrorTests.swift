@@ -94,7 +94,7 @@ struct ReviewErrorTests {
             try SessionRecording.load(from: fixture.store, selector: .id(fixture.session))
         } throws: { error in
             guard case .baseline = error as? ReviewError else { return false }
-            return String(describing: error).contains("the wearer moves")
+            return String(describing: error).contains("the wearer moved: the posture wandered")
         }
     }
 }

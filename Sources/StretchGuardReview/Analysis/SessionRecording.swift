@@ -101,20 +101,7 @@ public struct SessionRecording: Sendable {
         do {
             return try calibrator.baseline()
         } catch {
-            throw ReviewError.baseline(session: session.id, problem: explain(error))
-        }
-    }
-
-    /// A baseline failure in words.
-    private static func explain(_ failure: BaselineCalibrator.Failure) -> String {
-        switch failure {
-        case let .tooFewSamples(count, minimum):
-            return "only \(count) samples, at least \(minimum) needed"
-        case let .moving(_, gyr, acc, _):
-            return "the wearer moves: rate varies \(ReviewFormat.decimal(gyr / degree, 1)) °/s RMS, "
-                + "force \(ReviewFormat.decimal(acc, 2)) m/s² RMS"
-        case let .implausibleGravity(magnitude):
-            return "the accelerometer reads \(ReviewFormat.decimal(magnitude, 2)) m/s² at rest, not about 9.81"
+            throw ReviewError.baseline(session: session.id, problem: error.description)
         }
     }
 }

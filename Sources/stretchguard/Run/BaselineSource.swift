@@ -35,30 +35,12 @@ enum BaselineSource {
             _ = try sensor.clock.next { reading in _ = finder.add(reading.sample) }
         }
         guard let baseline = finder.baseline() else {
-            throw CommandFailure("could not find the neutral posture: \(BaselineWords.why(finder.stillest?.failure)) "
+            throw CommandFailure("could not find the neutral posture: \(finder.stillest?.failure?.description ?? "no samples arrived") "
                 + "in the first \(Int(finder.settings.searchLimit)) s; stand upright and still for 2 s, "
                 + "or run `stretchguard calibrate`")
         }
         say("neutral posture captured")
         return CalibrationRecord(name: "session-start", created: Date(), sensor: sensor.identity,
                                  method: "session-start", baseline: baseline)
-    }
-}
-
-/// A baseline failure in the wearer's words.
-enum BaselineWords {
-    /// Why no still stretch served, as a clause.
-    static func why(_ failure: BaselineCalibrator.Failure?) -> String {
-        switch failure {
-        case let .moving(angle, _, acc, turn)?:
-            return String(format: "the stillest 2 s still moved (%.1f° RMS, %.2f m/s² RMS, turning %.1f °/s; still is under 1.5°, 0.4 m/s² and 3 °/s)",
-                          angle / degree, acc, turn / degree)
-        case let .implausibleGravity(magnitude)?:
-            return String(format: "the accelerometer reads %.2f m/s² at rest, not about 9.81 (check the sensor's range setting)", magnitude)
-        case let .tooFewSamples(count, minimum)?:
-            return "only \(count) samples arrived in 2 s (at least \(minimum) needed: check the sensor's rate)"
-        case nil:
-            return "no samples were still"
-        }
     }
 }

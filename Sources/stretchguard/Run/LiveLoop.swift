@@ -166,7 +166,7 @@ final class LiveLoop: @unchecked Sendable {
             post("neutral posture re-captured")
         case let .failure(error):
             recorder.mark(SessionMarker(time: time, kind: .note, note: "re-capture failed: the previous neutral posture stays"))
-            post("could not re-capture the neutral posture: \(BaselineWords.why(error)); keeping the previous one")
+            post("could not re-capture the neutral posture: \(error.description); keeping the previous one")
         }
     }
 
