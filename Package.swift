@@ -33,6 +33,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "stretchguard", targets: ["stretchguard"]),
+        .executable(name: "stretchguard-bench", targets: ["stretchguard-bench"]),
         .library(name: "StretchGuardCore", targets: ["StretchGuardCore"]),
     ],
     dependencies: [
@@ -79,14 +80,30 @@ let package = Package(
         .target(name: "StretchGuardReview", dependencies: [
             "StretchGuardCore", "StretchGuardStore", "StretchGuardConfig", "StretchGuardTrace",
         ]),
-        // Counts heap allocations for `stretchguard bench` (interposes malloc in the executable).
+        // Fixtures for tests and benchmarks, never in the product: generated sessions and their importer.
+        .target(name: "StretchGuardTestSupport", dependencies: [
+            "StretchGuardCore", "StretchGuardSimulation", "StretchGuardStore", "StretchGuardReview", "StretchGuardConfig",
+            .product(name: "RealModule", package: "swift-numerics"),
+        ]),
+        // Counts heap allocations for `stretchguard-bench` (interposes malloc in that executable only).
         .target(name: "CAllocationCounter"),
         .executableTarget(
             name: "stretchguard",
             dependencies: [
                 "StretchGuardCore", "StretchGuardTrace", "StretchGuardSimulation", "StretchGuardConfig",
-                "StretchGuardEvaluation", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardStore", "StretchGuardReview", "CAllocationCounter",
+                "StretchGuardEvaluation", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardStore", "StretchGuardReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Speed and allocations per sample, and the review's speed: a separate executable, so that the
+        // malloc interposer never ships in `stretchguard`.
+        .executableTarget(
+            name: "stretchguard-bench",
+            dependencies: [
+                "StretchGuardCore", "StretchGuardSimulation", "StretchGuardStore", "StretchGuardReview", "StretchGuardConfig",
+                "StretchGuardTestSupport", "CAllocationCounter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
         .testTarget(name: "StretchGuardCoreTests", dependencies: ["StretchGuardCore", "StretchGuardSimulation"]),
@@ -101,10 +118,12 @@ let package = Package(
             "StretchGuardHardware", "StretchGuardSimulation", "StretchGuardGPIO",
         ]),
         .testTarget(name: "StretchGuardStoreTests", dependencies: ["StretchGuardStore"]),
-        .testTarget(name: "StretchGuardReviewTests", dependencies: ["StretchGuardReview", "StretchGuardSimulation"]),
+        .testTarget(name: "StretchGuardReviewTests", dependencies: [
+            "StretchGuardReview", "StretchGuardSimulation", "StretchGuardTestSupport",
+        ]),
         .testTarget(name: "StretchGuardCLITests", dependencies: [
-            "stretchguard", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardConfig", "StretchGuardCore",
-            "StretchGuardStore",
+            "stretchguard", "stretchguard-bench", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardConfig",
+            "StretchGuardCore", "StretchGuardStore", "StretchGuardTestSupport",
         ], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

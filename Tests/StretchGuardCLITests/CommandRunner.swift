@@ -13,18 +13,23 @@ struct CommandRunner {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The `stretchguard` binary beside the test bundle (SwiftPM builds it for this test target).
-    static let binary: URL = {
+    static let binary = executable("stretchguard")
+    /// The `stretchguard-bench` binary beside it.
+    static let benchBinary = executable("stretchguard-bench")
+
+    /// A product executable built beside the test bundle.
+    static func executable(_ name: String) -> URL {
         let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var folder = here.deletingLastPathComponent()
         for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("stretchguard")
+            let candidate = folder.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             folder = folder.deletingLastPathComponent()
         }
-        return repositoryRoot.appendingPathComponent(".build/debug/stretchguard")
-    }()
+        return repositoryRoot.appendingPathComponent(".build/debug/" + name)
+    }
 
-    static func run(_ arguments: [String], in folder: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], in folder: String? = nil, binary: URL = binary) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments

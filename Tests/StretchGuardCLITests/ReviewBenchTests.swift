@@ -4,7 +4,8 @@ import Testing
 @Suite struct ReviewBenchTests {
     /// The review benchmark's contract (timings are only reported, never judged here).
     @Test func jsonReportsReviewSecondsAndBytesPerSample() throws {
-        let result = try ReviewDatabase.run(["bench", "--stage", "review", "--session-minutes", "1", "--repetitions", "1", "--json"])
+        let result = try ReviewDatabase.run(["--stage", "review", "--session-minutes", "1", "--repetitions", "1", "--json"],
+                                            binary: CommandRunner.benchBinary)
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["stage"] as? String == "review")

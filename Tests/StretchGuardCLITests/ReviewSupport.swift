@@ -1,3 +1,4 @@
+import StretchGuardTestSupport
 import Foundation
 import StretchGuardConfig
 import StretchGuardStore
@@ -45,9 +46,9 @@ struct ReviewDatabase {
     }
 
     /// Runs `stretchguard` from the repository's folder with TZ=UTC.
-    static func run(_ arguments: [String]) throws -> CommandRunner.Result {
+    static func run(_ arguments: [String], binary: URL = CommandRunner.binary) throws -> CommandRunner.Result {
         let process = Process()
-        process.executableURL = CommandRunner.binary
+        process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = CommandRunner.repositoryRoot
         var environment = ProcessInfo.processInfo.environment

@@ -1,3 +1,4 @@
+import StretchGuardTestSupport
 import Foundation
 import StretchGuardConfig
 import StretchGuardCore

@@ -6,16 +6,16 @@ import StretchGuardStore
 /// The live loop starts a re-capture at a long press, between two samples, and records a `recapture`
 /// marker at the time of the last sample processed; so a replay starts it just before the first sample
 /// after the marker.
-struct RecaptureSchedule {
+public struct RecaptureSchedule: Sendable {
     private var starts: ArraySlice<Double>
 
     /// - Parameter markers: the session's markers (any kinds, any order).
-    init(markers: [SessionMarker]) {
+    public init(markers: [SessionMarker]) {
         starts = markers.filter { $0.kind == .recapture }.map(\.time).sorted()[...]
     }
 
     /// Starts in `pipeline` every re-capture due before a sample at `time` (s).
-    mutating func start(before time: Double, in pipeline: inout SessionPipeline) {
+    public mutating func start(before time: Double, in pipeline: inout SessionPipeline) {
         while let start = starts.first, start < time {
             pipeline.beginRecapture(at: start)
             starts.removeFirst()

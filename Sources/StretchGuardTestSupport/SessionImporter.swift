@@ -1,6 +1,7 @@
 import Foundation
 import StretchGuardConfig
 import StretchGuardCore
+import StretchGuardReview
 import StretchGuardStore
 
 /// Writes a finished stream of samples into the store as a live session would have recorded it: samples

@@ -3,6 +3,7 @@ import StretchGuardConfig
 import StretchGuardCore
 import StretchGuardReview
 import StretchGuardStore
+import StretchGuardTestSupport
 
 /// `bench --stage review`: how long `stretchguard review` takes on a long session, and how many bytes the
 /// database spends per sample.
@@ -64,7 +65,7 @@ struct ReviewBench {
             bytesPerSample: Double(bytes) / Double(max(written.samples, 1)), generateSeconds: generated,
             reviewSeconds: best.total, loadSeconds: best.load, analysisSeconds: best.analysis,
             textSeconds: best.text, htmlSeconds: best.html, htmlBytes: htmlBytes, holds: holds,
-            replayMatchesLive: matches, build: StretchGuard.Bench.buildKind)
+            replayMatchesLive: matches, build: StretchGuardBench.buildKind)
     }
 
     private func seconds(_ d: Duration) -> Double {

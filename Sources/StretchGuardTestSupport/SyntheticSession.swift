@@ -15,11 +15,11 @@ import StretchGuardStore
 /// round from the second has a twist fault in the hold (20° over 1.5 s, held 2 s, back over 1.5 s) and a
 /// "stop / it hurts" press during it; every third from the third bounces (3 cycles at 1.5 Hz, ±3°).
 /// Every fourth round from the second loses 0.5 s of samples at 52 s (a stored gap).
-enum SyntheticSession {
+public enum SyntheticSession {
     /// Length of one round, in s.
-    static let round = 60.0
+    public static let round = 60.0
     /// The sample clock's reading at the session's start, in s (any monotonic clock value).
-    static let clockStart = 1000.0
+    public static let clockStart = 1000.0
 
     /// Writes a session into `store`.
     ///
@@ -30,7 +30,7 @@ enum SyntheticSession {
     ///   - startDate: the wall-clock start.
     ///   - profile: the exercise's thresholds; its name is stored.
     /// - Returns: what was written.
-    static func write(into store: SessionStore, duration: Double, rate: Double, startDate: Date,
+    public static func write(into store: SessionStore, duration: Double, rate: Double, startDate: Date,
                       profile: FormProfile) throws -> SessionImporter.Result {
         let (samples, gaps) = self.samples(duration: duration, rate: rate)
         let scale = SampleScale.wideRange

@@ -1,0 +1,120 @@
+import ArgumentParser
+import CAllocationCounter
+import Foundation
+import StretchGuardCore
+
+/// `stretchguard-bench`: speed and heap allocations of the core pipeline, per sample. A separate executable,
+/// so that the malloc interposer it links to count allocations never ships in `stretchguard`.
+@main
+struct StretchGuardBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stretchguard-bench",
+        abstract: "Measure the core pipeline's time and heap allocations per sample.",
+        discussion: """
+            Runs orientation filter + posture tracking over a long in-memory stream and reports the \
+            steady state (after a warm-up). Allocations are counted for real by interposing malloc. \
+            Build with -c release for meaningful times.
+            """)
+
+    @Option(help: "Samples in the stream (200 Hz).")
+    var samples = 1_000_000
+
+    @Option(help: "Timed repetitions; the fastest is reported.")
+    var repetitions = 3
+
+    @Option(help: "What to time: pipeline (filter + posture + form detectors), posture (filter + posture), filter (orientation filter alone), angles (posture decomposition alone), review (`stretchguard review` of a generated 200 Hz session, and database bytes per sample).")
+    var stage: Stage = .pipeline
+
+    enum Stage: String, ExpressibleByArgument, CaseIterable {
+        case pipeline, posture, filter, angles, review
+    }
+
+    @Option(help: "With --stage review: minutes of the generated session (200 Hz).")
+    var sessionMinutes = 60.0
+
+    @Flag(help: "Print one JSON object instead of text.")
+    var json = false
+
+    func validate() throws {
+        guard samples >= 20_000 else { throw ValidationError("--samples must be at least 20000") }
+        guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1") }
+        guard sessionMinutes >= 0.5, sessionMinutes <= 24 * 60 else {
+            throw ValidationError("--session-minutes must be between 0.5 and 1440")
+        }
+    }
+
+    func run() throws {
+        if stage == .review {
+            let result: ReviewBenchResult
+            do {
+                result = try ReviewBench(duration: sessionMinutes * 60, repetitions: repetitions).run()
+            } catch {
+                throw ValidationError("the review benchmark could not run: \(error)")
+            }
+            print(json ? result.json : result.text)
+            return
+        }
+        let (stream, baseline) = BenchStream.make(samples: samples)
+        let warmup = 10_000
+        var best = Double.infinity
+        var allocations: UInt64 = 0
+        var checksum = 0.0
+        for _ in 0..<repetitions {
+            var pipeline = FormPipeline(baseline: baseline, samplePeriod: 1 / 200)
+            for s in stream[..<warmup] { checksum += pipeline.process(s).posture.angles.twist }
+            let clock = ContinuousClock()
+            sg_allocation_counter_start()
+            let start = clock.now
+            switch stage {
+            case .pipeline:
+                for s in stream[warmup...] {
+                    let frame = pipeline.process(s)
+                    checksum += frame.posture.angles.twist + frame.verdict.holdSeconds
+                }
+            case .posture:
+                var posture = pipeline.posture
+                for s in stream[warmup...] { checksum += posture.process(s).angles.twist }
+            case .filter:
+                var filter = pipeline.posture.filter
+                for s in stream[warmup...] {
+                    filter.update(s)
+                    checksum += filter.orientation.z
+                }
+            case .angles:
+                for s in stream[warmup...] {
+                    let q = QuaternionD(w: 1, x: s.gyr.x, y: s.gyr.y, z: s.gyr.z).normalized
+                    checksum += PostureAngles(relativeRotation: q).twist
+                }
+            case .review:
+                break  // timed by ReviewBench above
+            }
+            let elapsed = clock.now - start
+            allocations = max(allocations, sg_allocation_counter_stop())
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            best = min(best, seconds)
+        }
+        let timed = Double(samples - warmup)
+        let result = BenchResult(
+            samples: samples, nsPerSample: best / timed * 1e9,
+            allocationsPerSample: Double(allocations) / timed, allocations: allocations,
+            allocationCounterVerified: Self.counterSeesAnAllocation(), build: Self.buildKind,
+            precision: PrecisionStudy.run(), checksum: checksum)
+        print(json ? result.json : result.text)
+    }
+
+    /// Whether the counter sees a deliberate heap allocation (so that a zero count means something).
+    static func counterSeesAnAllocation() -> Bool {
+        sg_allocation_counter_start()
+        let array = [Int](repeating: 1, count: Int.random(in: 1000...2000))
+        let counted = sg_allocation_counter_stop()
+        return withExtendedLifetime(array) { counted >= 1 }
+    }
+
+    static var buildKind: String {
+        #if DEBUG
+        return "debug"
+        #else
+        return "release"
+        #endif
+    }
+}
