@@ -126,11 +126,11 @@ public enum Replay {
                               fix: "raise --baseline-seconds or record at a higher rate")
         case .moving:
             return TraceError(path: path, lines: lines,
-                              problem: "no still \(seconds) s stretch in the first \(search) s: in \(place) \(failure)",
+                              problem: "no still \(seconds) s stretch in the first \(search) s: in \(place) \(failure.description)",
                               fix: "record standing upright and still for \(seconds) s near the start, or raise --baseline-search or lower --baseline-seconds")
         case .implausibleGravity:
             return TraceError(path: path, lines: lines,
-                              problem: "\(failure)",
+                              problem: failure.description,
                               fix: "ax,ay,az must be in m/s² (multiply readings in g by 9.80665)")
         }
     }

@@ -49,7 +49,7 @@ struct StretchGuardBench: ParsableCommand {
             do {
                 result = try ReviewBench(duration: sessionMinutes * 60, repetitions: repetitions).run()
             } catch {
-                throw ValidationError("the review benchmark could not run: \(error)")
+                throw ValidationError("the review benchmark could not run: " + String(describing: error))
             }
             print(json ? result.json : result.text)
             return
