@@ -123,7 +123,7 @@ public struct StillStretchFinder: Sendable {
     ///   - spineAxis: a declared spine axis, or nil for the measured up direction.
     ///   - forwardAxis: a declared forward axis, or nil to learn it from the first deep bend.
     public func baseline(spineAxis: SensorAxis? = nil, forwardAxis: SensorAxis? = nil) -> Baseline? {
-        guard let chosen = found ?? candidate else { return nil }
+        guard let chosen else { return nil }
         let sums = prefix[chosen.last + 1].subtracting(prefix[chosen.first])
         return BaselineCalibrator.baseline(sums: sums, duration: chosen.end - chosen.start, spineAxis: spineAxis,
                                            forwardAxis: forwardAxis)
