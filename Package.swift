@@ -67,7 +67,9 @@ let package = Package(
         // The libgpiod edge: one small shim compiled against libgpiod 1.6 or 2.x (Debian: libgpiod-dev).
         .target(name: "CGPIOD"),
         // GPIO lines over libgpiod (or a recording simulation): buzzer, status LEDs, button, feedback patterns.
-        .target(name: "StretchGuardGPIO", dependencies: ["CGPIOD", .product(name: "SystemPackage", package: "swift-system")]),
+        .target(name: "StretchGuardGPIO", dependencies: [
+            "StretchGuardCore", "CGPIOD", .product(name: "SystemPackage", package: "swift-system"),
+        ]),
         // I2C buses, IMU chip drivers, register-level simulated chips, the sample clock.
         .target(name: "StretchGuardHardware", dependencies: [
             "StretchGuardCore", "CI2C", "StretchGuardGPIO", .product(name: "SystemPackage", package: "swift-system"),
@@ -113,7 +115,7 @@ let package = Package(
         .testTarget(name: "StretchGuardEvaluationTests", dependencies: [
             "StretchGuardEvaluation", "StretchGuardSimulation", "StretchGuardTrace", "StretchGuardCore",
         ]),
-        .testTarget(name: "StretchGuardGPIOTests", dependencies: ["StretchGuardGPIO"]),
+        .testTarget(name: "StretchGuardGPIOTests", dependencies: ["StretchGuardGPIO", "StretchGuardCore"]),
         .testTarget(name: "StretchGuardHardwareTests", dependencies: [
             "StretchGuardHardware", "StretchGuardSimulation", "StretchGuardGPIO",
         ]),

@@ -253,3 +253,22 @@ private struct AngleScript {
         #expect(tally.twistAlerts == 1 && tally.worstTwist == 0.4 && tally.bounceAlerts == 1 && tally.impacts == 1)
     }
 }
+
+@Suite struct FeedbackPolicyTests {
+    @Test func alertsAndTargetsSoundQuietEventsDoNot() {
+        #expect(FeedbackPolicy.cue(for: FormEvent(kind: .twistAlertStarted, time: 0)) == .twist)
+        #expect(FeedbackPolicy.cue(for: FormEvent(kind: .bounceStarted, time: 0)) == .bounce)
+        #expect(FeedbackPolicy.cue(for: FormEvent(kind: .holdReached, time: 0)) == .holdReached)
+        #expect(FeedbackPolicy.cue(for: FormEvent(kind: .impact, time: 0)) == .impact)
+        for kind in [FormEvent.Kind.twistAlertEnded, .bounceEnded, .holdStarted, .holdEnded] {
+            #expect(FeedbackPolicy.cue(for: FormEvent(kind: kind, time: 0)) == nil)
+        }
+    }
+
+    @Test func theLightsBetweenCues() {
+        #expect(FeedbackPolicy.idleColor(holding: true, twist: .clear) == .green)
+        #expect(FeedbackPolicy.idleColor(holding: false, twist: .clear) == .off)
+        #expect(FeedbackPolicy.idleColor(holding: true, twist: .warning) == .yellow)
+        #expect(FeedbackPolicy.idleColor(holding: true, twist: .alert) == .red)
+    }
+}

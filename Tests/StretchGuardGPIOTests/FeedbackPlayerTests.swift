@@ -1,3 +1,4 @@
+import StretchGuardCore
 import StretchGuardGPIO
 import Testing
 

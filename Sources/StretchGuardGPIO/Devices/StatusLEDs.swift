@@ -1,3 +1,4 @@
+import StretchGuardCore
 /// The status LEDs: separate green/yellow/red LEDs, or one RGB LED whose channels make those colours.
 ///
 /// Not Sendable: owned by the live loop. `close()` (and deinit, as a backstop) darkens every LED and

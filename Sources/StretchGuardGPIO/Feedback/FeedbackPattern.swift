@@ -1,3 +1,4 @@
+import StretchGuardCore
 /// How one cue sounds and shows: buzzer on/off steps with durations, the LED colour while it plays, its
 /// priority against other cues, and how soon it may sound again.
 public struct FeedbackPattern: Sendable, Hashable {

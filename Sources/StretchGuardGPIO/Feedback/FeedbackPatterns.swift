@@ -1,3 +1,4 @@
+import StretchGuardCore
 /// The pattern of every cue: the table the `FeedbackPlayer` plays from (data, so a config can retune it).
 public struct FeedbackPatterns: Sendable, Hashable {
     public var ready: FeedbackPattern

@@ -1,3 +1,4 @@
+import StretchGuardCore
 /// Plays feedback cues on the buzzer and status LEDs, advanced by the caller's clock.
 ///
 /// `play(_:now:)` starts a cue (subject to its rate limit and to priority against the cue playing);

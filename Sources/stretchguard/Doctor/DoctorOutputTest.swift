@@ -1,3 +1,4 @@
+import StretchGuardCore
 import Foundation
 import StretchGuardConfig
 import StretchGuardGPIO

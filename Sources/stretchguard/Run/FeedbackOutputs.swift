@@ -55,22 +55,16 @@ final class FeedbackOutputs {
         button = devices.button
     }
 
-    /// Starts the cue for what the coach reported at this sample.
+    /// Starts the cue `FeedbackPolicy` gives for what the coach reported at this sample.
     func handle(_ events: FormEvents, now: Double) {
         for event in events {
-            switch event.kind {
-            case .twistAlertStarted: player.play(.twist, now: now)
-            case .bounceStarted: player.play(.bounce, now: now)
-            case .holdReached: player.play(.holdReached, now: now)
-            case .impact: player.play(.impact, now: now)
-            default: break
-            }
+            if let cue = FeedbackPolicy.cue(for: event) { player.play(cue, now: now) }
         }
     }
 
-    /// The idle LED colour for the posture: green while holding, yellow on a twist warning, else off.
+    /// The idle LED colour `FeedbackPolicy` gives for the posture.
     func setIdle(holding: Bool, twist: TwistMonitor.Level) {
-        player.idleColor = twist == .clear ? (holding ? .green : .off) : (twist == .warning ? .yellow : .red)
+        player.idleColor = FeedbackPolicy.idleColor(holding: holding, twist: twist)
     }
 
     /// Whether the buzzer line is driven now (simulated outputs only; real ones report the player's state).

@@ -1,15 +1,3 @@
-/// What the status LEDs show.
-public enum LEDColor: String, Sendable, Hashable, CaseIterable {
-    /// All dark.
-    case off
-    /// All is well / ready / hold reached.
-    case green
-    /// Warning: twist or bounce.
-    case yellow
-    /// Stop: impact, sensor fault, the wearer's stop press.
-    case red
-}
-
 /// The line an output part (buzzer, LED, RGB channel) is wired to, and its polarity.
 public struct OutputLine: Sendable, Hashable {
     /// The line, by name ("GPIO18") or offset.

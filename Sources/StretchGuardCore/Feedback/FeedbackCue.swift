@@ -18,7 +18,7 @@ public enum FeedbackCue: String, Sendable, Hashable, CaseIterable {
     case stop
 
     /// A dense index 0 ..< allCases.count, for per-cue tables without hashing.
-    var slot: Int {
+    public var slot: Int {
         switch self {
         case .ready: return 0
         case .holdProgress: return 1
