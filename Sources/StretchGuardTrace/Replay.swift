@@ -57,10 +57,11 @@ public enum Replay {
             var baseline = found.baseline
             if !baseline.forwardAxisKnown {
                 // The rows before the neutral use the forward axis as the whole session taught it.
-                var learner = FormPipeline(baseline: baseline, profile: profile, samplePeriod: period)
+                var learner = PosturePipeline(baseline: baseline, postureSettings: profile.postureSettings,
+                                              samplePeriod: period)
                 for s in judged { _ = learner.process(s) }
-                baseline.mounting = learner.posture.posture.mounting
-                baseline.forwardAxisKnown = !learner.posture.posture.isForwardProvisional
+                baseline.mounting = learner.posture.mounting
+                baseline.forwardAxisKnown = !learner.posture.isForwardProvisional
             }
             let none = FormEvents()
             for frame in backwardFrames(samples[...found.first], baseline: baseline, profile: profile, period: period) {
@@ -85,10 +86,8 @@ public enum Replay {
         // Backwards in time the rate is negated, and so is its bias: −(ω − b) = −ω − (−b).
         var baseline = baseline
         baseline.gyrBias = -baseline.gyrBias
-        var settings = PostureTracker.Settings()
-        settings.forwardAxis.firstBend = profile.firstBend
-        settings.forwardAxis.learnTilt = profile.firstBendTilt
-        var pipeline = PosturePipeline(baseline: baseline, postureSettings: settings, samplePeriod: period)
+        var pipeline = PosturePipeline(baseline: baseline, postureSettings: profile.postureSettings,
+                                       samplePeriod: period)
         var frames: [FormFrame] = []
         frames.reserveCapacity(samples.count - 1)
         for s in samples.reversed() {

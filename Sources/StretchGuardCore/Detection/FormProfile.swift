@@ -26,6 +26,14 @@ public struct FormProfile: Sendable, Equatable {
     /// The general default: any bend of 20° is a stretch position, 30 s holds.
     public static let general = FormProfile(name: "general", summary: "Any stretch: hold still, no twist, no bounce")
 
+    /// The posture tracker's settings for this exercise: its first bend teaches the forward axis.
+    public var postureSettings: PostureTracker.Settings {
+        var settings = PostureTracker.Settings()
+        settings.forwardAxis.firstBend = firstBend
+        settings.forwardAxis.learnTilt = firstBendTilt
+        return settings
+    }
+
     /// The names of the settings that are out of range, empty when all are usable.
     public var inconsistencies: [String] {
         var bad: [String] = []

@@ -4,17 +4,16 @@
 /// Two angles at a time in one SIMD register, with no branches: `atan(t)` for `t ∈ [0, 1]` is one odd
 /// degree-17 polynomial (max error 5.8e-9 rad), and the octant is restored with lane-wise selects.
 public enum FastArcTangent {
-    /// The angle of each point (x, y), in rad, in [−π, π]; `atan2(0, 0) = 0`, `atan2(0, x < 0) = π`. Two or
-    /// four lanes at a time (`SIMD2`, `SIMD4`).
+    /// The angle of each point (x, y), in rad, in [−π, π]; `atan2(0, 0) = 0`, `atan2(0, x < 0) = π`.
     @inlinable @inline(__always)
-    public static func atan2<V: SIMD>(y: V, x: V) -> V where V.Scalar == Double {
-        let zero = V.zero
+    public static func atan2(y: SIMD2<Double>, x: SIMD2<Double>) -> SIMD2<Double> {
+        let zero = SIMD2<Double>.zero
         let ax = x.replacing(with: zero - x, where: x .< zero)
         let ay = y.replacing(with: zero - y, where: y .< zero)
         let steep = ay .> ax
         let big = ax.replacing(with: ay, where: steep)
         let small = ay.replacing(with: ax, where: steep)
-        var a = atanUnit(small / big.replacing(with: V(repeating: 1), where: big .== zero))
+        var a = atanUnit(small / big.replacing(with: SIMD2(repeating: 1), where: big .== zero))
         a.replace(with: Double.pi / 2 - a, where: steep)
         a.replace(with: Double.pi - a, where: x .< zero)
         a.replace(with: zero - a, where: y .< zero)
@@ -45,7 +44,7 @@ public enum FastArcTangent {
     /// atan(t) for t ∈ [0, 1], as `t·P(t²)` with P a degree-8 near-minimax fit (max error 5.8e-9 rad),
     /// evaluated with Estrin's scheme for a short dependency chain.
     @inlinable @inline(__always)
-    static func atanUnit<V: SIMD>(_ t: V) -> V where V.Scalar == Double {
+    static func atanUnit(_ t: SIMD2<Double>) -> SIMD2<Double> {
         let u = t * t
         let u2 = u * u
         let u4 = u2 * u2

@@ -22,10 +22,8 @@ public struct FormPipeline: Sendable {
     ///   - profile: the exercise's thresholds.
     ///   - samplePeriod: the expected sample period, in s.
     public init(baseline: Baseline, profile: FormProfile = .general, samplePeriod: Double) {
-        var postureSettings = PostureTracker.Settings()
-        postureSettings.forwardAxis.firstBend = profile.firstBend
-        postureSettings.forwardAxis.learnTilt = profile.firstBendTilt
-        posture = PosturePipeline(baseline: baseline, postureSettings: postureSettings, samplePeriod: samplePeriod)
+        posture = PosturePipeline(baseline: baseline, postureSettings: profile.postureSettings,
+                                  samplePeriod: samplePeriod)
         coach = FormCoach(profile: profile)
     }
 

@@ -61,17 +61,40 @@ public struct BaselineCalibrator: Sendable {
     /// Samples added so far.
     public var sampleCount: Int { Int(sums.count) }
 
+    /// How still a stretch was, measured once from its sums.
+    public struct Stillness: Sendable, Equatable {
+        /// RMS deviation of the orientation from its steady drift, in rad.
+        public var angle: Double
+        /// RMS deviation of the angular rate, in rad/s, and of the specific force, in m/s².
+        public var gyr: Double, acc: Double
+        /// The gravity direction's turn rate, in rad/s.
+        public var turn: Double
+
+        public init(_ sums: BaselineSums) {
+            angle = sums.angleDeviation
+            gyr = sums.gyrDeviation
+            acc = sums.accDeviation
+            turn = sums.gravityTurnRate.length
+        }
+
+        /// The largest of the four measures' shares of their limits (unitless; ≤ 1 is still).
+        public func share(of limits: Settings) -> Double {
+            max(angle / limits.maxAngleDeviation, gyr / limits.maxGyrDeviation, acc / limits.maxAccDeviation,
+                turn / limits.maxTurnRate)
+        }
+    }
+
     /// Whether `sums` describe a still, plausible period; nil when they do, else why not.
-    public static func failure(of sums: BaselineSums, settings: Settings) -> Failure? {
+    ///
+    /// - Parameter stillness: the sums' stillness, when the caller has already measured it.
+    public static func failure(of sums: BaselineSums, settings: Settings, stillness: Stillness? = nil) -> Failure? {
         guard Int(sums.count) >= settings.minimumSamples else {
             return .tooFewSamples(count: Int(sums.count), minimum: settings.minimumSamples)
         }
-        let turnRate = sums.gravityTurnRate.length
-        let angle = sums.angleDeviation
-        guard angle <= settings.maxAngleDeviation, sums.gyrDeviation <= settings.maxGyrDeviation,
-              sums.accDeviation <= settings.maxAccDeviation, turnRate <= settings.maxTurnRate else {
-            return .moving(angleDeviation: angle, gyrDeviation: sums.gyrDeviation, accDeviation: sums.accDeviation,
-                           turnRate: turnRate)
+        let m = stillness ?? Stillness(sums)
+        guard m.angle <= settings.maxAngleDeviation, m.gyr <= settings.maxGyrDeviation,
+              m.acc <= settings.maxAccDeviation, m.turn <= settings.maxTurnRate else {
+            return .moving(angleDeviation: m.angle, gyrDeviation: m.gyr, accDeviation: m.acc, turnRate: m.turn)
         }
         guard settings.gravityRange.contains(sums.meanAcc.length) else {
             return .implausibleGravity(magnitude: sums.meanAcc.length)

@@ -78,10 +78,9 @@ public struct ForwardAxisLearner: Sendable {
     @inline(__always)
     public mutating func update(spineX: Double, spineY: Double, tilt: Double, squaredRate: Double,
                                 time: Double, dt: Double) -> Double {
-        guard !state.known || state.learning else { return 0 }
+        guard (!state.known || state.learning) && settings.firstBend != .none else { return 0 }
         state.squaredRate += min(1, dt / settings.rateTimeConstant) * (squaredRate - state.squaredRate)
         let deepAndSlow = tilt >= settings.learnTilt && state.squaredRate <= settings.slowRate * settings.slowRate
-        guard settings.firstBend != .none else { return 0 }
         if state.learning && !deepAndSlow {
             state.learning = false
             return 0

@@ -98,14 +98,14 @@ public struct PostureTracker: Sendable {
                                       stepping: state.isStepping, dt: dt)
         turnNeutralHeading(by: bias * dt)
 
-        if !forwardAxis.state.known || forwardAxis.state.learning {
+        if forwardAxis.isProvisional || forwardAxis.state.learning {
             // The spine's direction in the neutral body frame: the relative rotation's third column.
             let r = relative
             let turn = forwardAxis.update(spineX: 2 * (r.x * r.z + r.w * r.y), spineY: 2 * (r.y * r.z - r.w * r.x),
                                           tilt: angles.tilt,
                                           squaredRate: squaredRate, time: time, dt: dt)
             if turn != 0 { turnForwardAxis(by: turn) }
-            if !forwardAxis.state.known { angles = forwardAxis.provisional(tilt: angles.tilt, twist: angles.twist) }
+            if forwardAxis.isProvisional { angles = forwardAxis.provisional(tilt: angles.tilt, twist: angles.twist) }
         }
 
         if state.isStepping && !wasStepping { state.heldTwist = state.steadyTwist }
@@ -119,7 +119,7 @@ public struct PostureTracker: Sendable {
     }
 
     /// Whether the forward axis is still provisional (bends are reported as the profile's first bend).
-    public var isForwardProvisional: Bool { !forwardAxis.state.known }
+    public var isForwardProvisional: Bool { forwardAxis.isProvisional }
 
     /// Turns the neutral orientation about the world vertical by `angle` rad, in steps of at least 0.001
     /// rad so that the quaternion product runs rarely.

@@ -85,13 +85,11 @@ public struct StillStretchFinder: Sendable {
         }
         guard sample.time - times[windowStart] >= settings.duration else { return nil }
         let window = sums.subtracting(prefix[windowStart])
-        let failure = BaselineCalibrator.failure(of: window, settings: settings.stillness)
+        let stillness = BaselineCalibrator.Stillness(window)
+        let failure = BaselineCalibrator.failure(of: window, settings: settings.stillness, stillness: stillness)
         let stretch = Stretch(first: windowStart, last: last, start: times[windowStart], end: sample.time,
                               failure: failure)
-        let score = max(window.angleDeviation / settings.stillness.maxAngleDeviation,
-                        window.gyrDeviation / settings.stillness.maxGyrDeviation,
-                        window.accDeviation / settings.stillness.maxAccDeviation,
-                        window.gravityTurnRate.length / settings.stillness.maxTurnRate)
+        let score = stillness.share(of: settings.stillness)
         guard failure == nil else {
             if candidate != nil { return finish() }
             if score < stillestScore {
