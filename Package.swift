@@ -82,6 +82,13 @@ let package = Package(
         .target(name: "StretchGuardReview", dependencies: [
             "StretchGuardCore", "StretchGuardStore", "StretchGuardConfig", "StretchGuardTrace",
         ]),
+        // The device at work: a live session on its own thread (sensor → core → feedback → recorder) publishing
+        // typed snapshots and events, the guided calibration behind a console protocol, the session's baseline,
+        // and the hardware checks `doctor` runs.
+        .target(name: "StretchGuardLive", dependencies: [
+            "StretchGuardCore", "StretchGuardConfig", "StretchGuardSimulation", "StretchGuardHardware",
+            "StretchGuardGPIO", "StretchGuardStore", "StretchGuardTrace",
+        ]),
         // Fixtures for tests and benchmarks, never in the product: generated sessions and their importer.
         .target(name: "StretchGuardTestSupport", dependencies: [
             "StretchGuardCore", "StretchGuardSimulation", "StretchGuardStore", "StretchGuardReview", "StretchGuardConfig",
@@ -94,7 +101,7 @@ let package = Package(
             dependencies: [
                 "StretchGuardCore", "StretchGuardTrace", "StretchGuardSimulation", "StretchGuardConfig",
                 "StretchGuardEvaluation", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardStore", "StretchGuardReview",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "StretchGuardLive", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Speed and allocations per sample, and the review's speed: a separate executable, so that the
@@ -103,7 +110,7 @@ let package = Package(
             name: "stretchguard-bench",
             dependencies: [
                 "StretchGuardCore", "StretchGuardSimulation", "StretchGuardStore", "StretchGuardReview", "StretchGuardConfig",
-                "StretchGuardTestSupport", "CAllocationCounter",
+                "StretchGuardTestSupport", "StretchGuardLive", "StretchGuardGPIO", "CAllocationCounter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
@@ -123,9 +130,13 @@ let package = Package(
         .testTarget(name: "StretchGuardReviewTests", dependencies: [
             "StretchGuardReview", "StretchGuardSimulation", "StretchGuardTestSupport",
         ]),
+        .testTarget(name: "StretchGuardLiveTests", dependencies: [
+            "StretchGuardLive", "StretchGuardCore", "StretchGuardConfig", "StretchGuardSimulation", "StretchGuardHardware",
+            "StretchGuardGPIO", "StretchGuardStore", "StretchGuardReview",
+        ]),
         .testTarget(name: "StretchGuardCLITests", dependencies: [
             "stretchguard", "stretchguard-bench", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardConfig",
-            "StretchGuardCore", "StretchGuardStore", "StretchGuardTestSupport",
+            "StretchGuardCore", "StretchGuardStore", "StretchGuardTestSupport", "StretchGuardLive",
         ], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

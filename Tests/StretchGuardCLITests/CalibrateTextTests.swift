@@ -1,6 +1,7 @@
 import Foundation
 import StretchGuardConfig
 import StretchGuardCore
+import StretchGuardLive
 import Testing
 @testable import stretchguard
 

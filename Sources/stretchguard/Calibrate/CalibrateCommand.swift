@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StretchGuardConfig
 import StretchGuardCore
+import StretchGuardLive
 
 /// `stretchguard calibrate`: the guided two-pose calibration (upright and still, then a forward bend),
 /// saved as a versioned file in the user's data folder; `--show` and `--list` print what is saved.
@@ -72,7 +73,7 @@ struct Calibrate: ParsableCommand {
     // MARK: - Calibrating
 
     private func calibrate() throws {
-        let console = CalibrationConsole.standardOutput()
+        let console = TextCalibrationConsole.standardOutput()
         let hardware = try HardwareConfigFile.load(explicitPath: config).config
         let live = try LiveSensor.open(sensor, imu: hardware.thorax, scenario: try SimulatedScenario.load(procedureScenario()))
         let library = library
@@ -83,7 +84,8 @@ struct Calibrate: ParsableCommand {
         var source = LiveCalibrationSource(sensor: live)
         try source.sensor.clock.start()
         defer { try? source.sensor.clock.stop() }
-        let procedure = CalibrationProcedure(timeline: CalibrationTimeline(tries: tries), console: console)
+        let procedure = CalibrationProcedure(timeline: CalibrationTimeline(tries: tries), console: console,
+                                             stopRequested: { StopSignal.token.isStopped })
         let result: CalibrationProcedure.Result
         do {
             result = try procedure.run(&source)

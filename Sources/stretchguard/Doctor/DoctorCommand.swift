@@ -3,6 +3,7 @@ import Foundation
 import StretchGuardConfig
 import StretchGuardGPIO
 import StretchGuardHardware
+import StretchGuardLive
 
 /// `stretchguard doctor`: checks the hardware setup and says exactly what is wrong and how to fix it.
 struct Doctor: ParsableCommand {
@@ -64,7 +65,7 @@ struct Doctor: ParsableCommand {
         defer { chip?.close() }
         if outputs, let chip {
             DoctorOutputTest(config: hardware, stepSeconds: stepSeconds, buttonTimeout: buttonTimeout,
-                             say: { if !json { printFlushed($0) } })
+                             stop: StopSignal.token, say: { if !json { printFlushed($0) } })
                 .run(on: chip, into: &report)
         }
         try finish(report)

@@ -1,3 +1,4 @@
+import StretchGuardLive
 import StretchGuardTrace
 
 /// The text form of a `DoctorReport`: a short checklist, then each problem with its fix, then a verdict.

@@ -1,12 +1,15 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import StretchGuardLive
 import Synchronization
 
 /// The signal (SIGINT or SIGTERM) that asked the process to stop, 0 while none has.
 private let stopSignalReceived = Atomic<Int32>(0)
+/// The token every live session, capture and hardware test of this process watches.
+private let processStopToken = StopToken()
 
-/// SIGINT/SIGTERM as a flag that loops check, so that whatever is running turns its outputs off and
+/// SIGINT/SIGTERM as a stop token that loops check, so that whatever is running turns its outputs off and
 /// closes its files before exiting (the buzzer must never be left on).
 ///
 /// The handler only stores the signal number (async-signal-safe). A second Ctrl-C does not end the process
@@ -16,6 +19,7 @@ enum StopSignal {
     /// Installs the handlers. Call once, before any output is driven.
     static func install() {
         _ = stopSignalReceived.load(ordering: .relaxed)
+        _ = processStopToken.isStopped  // made before a handler can touch it
         signal(SIGINT, handle)
         signal(SIGTERM, handle)
         // A parent may have started us with these signals blocked (the mask is inherited across exec):
@@ -33,21 +37,11 @@ enum StopSignal {
         return value == 0 ? nil : value
     }
 
-    /// Sleeps `seconds`, in short slices, returning early (false) when a stop was asked for.
-    @discardableResult
-    static func sleep(_ seconds: Double) -> Bool {
-        var remaining = seconds
-        while remaining > 0 {
-            if received != nil { return false }
-            let slice = min(remaining, 0.05)
-            var request = timespec(tv_sec: Int(slice), tv_nsec: Int((slice - slice.rounded(.down)) * 1e9))
-            nanosleep(&request, nil)
-            remaining -= slice
-        }
-        return received == nil
-    }
+    /// The token the handlers stop: pass it to whatever should end on Ctrl-C or SIGTERM.
+    static var token: StopToken { processStopToken }
 
     private static let handle: @convention(c) (Int32) -> Void = { signal in
         stopSignalReceived.store(signal, ordering: .releasing)
+        processStopToken.stop()  // an atomic store: async-signal-safe
     }
 }

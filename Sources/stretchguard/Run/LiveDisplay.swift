@@ -1,8 +1,9 @@
 import Foundation
-import Synchronization
+import StretchGuardLive
 
 /// Shows a live session in the terminal from the main thread: one status line rewritten in place on a
-/// TTY (plain lines every 5 s otherwise), event lines as they come, nothing with `--quiet`.
+/// TTY (plain lines every 5 s otherwise), event lines as they come, nothing with `--quiet`. A reader of the
+/// session's channel like any other: it never holds the sample thread up.
 struct LiveDisplay {
     var quiet: Bool
     private let isTerminal = isatty(STDOUT_FILENO) == 1
@@ -11,54 +12,40 @@ struct LiveDisplay {
         self.quiet = quiet
     }
 
-    /// Follows the loop until it finishes.
-    func follow(_ loop: LiveLoop, warnings: MessageInbox) {
+    /// Follows the session until it ends.
+    func follow(_ session: LiveSession) {
+        var subscription = session.channel.subscribe()
         var lastPlain = -Double.infinity
         var statusShown = false
-        while !loop.finished.load(ordering: .acquiring) {
+        var start: Double?
+        while true {
             Thread.sleep(forTimeInterval: 0.1)
-            let snapshot = loop.shared.withLock { shared in
-                let copy = shared
-                shared.messages.removeAll()
-                return copy
+            let update = subscription.poll()
+            if update.snapshot.sequence > 0, start == nil { start = update.snapshot.time - update.snapshot.elapsed }
+            if !quiet {
+                var lines = update.events.map { LiveStatusText.describe($0, since: start ?? 0) }
+                if update.missedEvents > 0 { lines.insert("(\(update.missedEvents) events not shown)", at: 0) }
+                for line in lines {
+                    write((statusShown ? "\r\u{1B}[2K" : "") + line + "\n")
+                    statusShown = false
+                }
+                if update.snapshot.sequence > 0 {
+                    let status = LiveStatusText.line(update.snapshot)
+                    if isTerminal {
+                        write("\r\u{1B}[2K" + status)
+                        statusShown = true
+                    } else if update.snapshot.elapsed - lastPlain >= 5 {
+                        write(status + "\n")
+                        lastPlain = update.snapshot.elapsed
+                    }
+                }
             }
-            let notes = warnings.take()
-            guard !quiet else { continue }
-            for line in snapshot.messages + notes {
-                write((statusShown ? "\r\u{1B}[2K" : "") + line + "\n")
-                statusShown = false
-            }
-            let status = LiveStatusText.line(snapshot)
-            if isTerminal {
-                write("\r\u{1B}[2K" + status)
-                statusShown = true
-            } else if snapshot.elapsed - lastPlain >= 5 {
-                write(status + "\n")
-                lastPlain = snapshot.elapsed
-            }
+            if update.finished { break }
         }
         if statusShown { write("\n") }
     }
 
     private func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
-    }
-}
-
-/// Lines posted from any thread (the recorder's warnings) for the display to print.
-final class MessageInbox: Sendable {
-    private let lines = Mutex<[String]>([])
-
-    func post(_ line: String) {
-        lines.withLock { $0.append(line) }
-    }
-
-    /// The lines posted since the last call, oldest first.
-    func take() -> [String] {
-        lines.withLock { list in
-            let copy = list
-            list.removeAll()
-            return copy
-        }
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import StretchGuardCore
+import StretchGuardLive
 import StretchGuardReview
 import StretchGuardTrace
 
@@ -14,11 +16,40 @@ enum LiveStatusText {
         if s.twistLevel == .alert { alerts.append("TWIST!") } else if s.twistLevel == .warning { alerts.append("twist?") }
         if s.bouncing { alerts.append("BOUNCE!") }
         return "\(clock(s.elapsed))  twist \(signed(s.twist))°  flexion \(signed(s.flexion))°  "
-            + "hold [\(bar)] \(hold)  LED \(s.ledColor)\(s.buzzerOn ? "  ♪ beep" : "")"
+            + "hold [\(bar)] \(hold)  LED \(s.ledColor.rawValue)\(s.buzzerOn ? "  ♪ beep" : "")"
             + (alerts.isEmpty ? "" : "  " + alerts.joined(separator: " "))
     }
 
-    /// One event as a plain sentence with its session time.
+    /// One live event as a plain sentence (form events with their session time).
+    ///
+    /// - Parameter start: the session's start on the sample clock, in s.
+    static func describe(_ event: LiveEvent, since start: Double) -> String {
+        switch event {
+        case let .form(event): describe(event, since: start)
+        case .stopMarked: "marked: stop / it hurts"
+        case let .recaptureStarted(_, duration):
+            "re-capturing the neutral posture: stand upright and still for \(Int(duration)) s"
+        case .recaptured: "neutral posture re-captured"
+        case let .recaptureFailed(_, failure):
+            "could not re-capture the neutral posture: \(failure.description); keeping the previous one"
+        case let .sensorFault(_, error): "sensor fault: \(error)"
+        case let .recorderWarning(warning): "recording: \(warning)"
+        }
+    }
+
+    /// What finding the session's baseline is doing, for the wearer.
+    static func describe(_ step: SessionBaseline.Step) -> String {
+        switch step {
+        case let .usingLatest(path, record):
+            "calibration: \(path) (\(record.name), \(record.created.formatted(date: .abbreviated, time: .shortened)))"
+        case let .capturing(sensor, seconds):
+            "no calibration for \(sensor) yet (`stretchguard calibrate` makes one): "
+                + "stand upright and still for \(Int(seconds)) s…"
+        case .captured: "neutral posture captured"
+        }
+    }
+
+    /// One coach event as a plain sentence with its session time.
     static func describe(_ event: FormEvent, since start: Double) -> String {
         let at = clock(event.time - start)
         switch event.kind {

@@ -4,9 +4,9 @@ import StretchGuardConfig
 import StretchGuardCore
 import StretchGuardGPIO
 import StretchGuardHardware
+import StretchGuardLive
 import StretchGuardStore
 import StretchGuardTrace
-import Synchronization
 
 /// `stretchguard run`: a live session with feedback, recorded for review.
 struct Run: ParsableCommand {
@@ -61,31 +61,32 @@ struct Run: ParsableCommand {
         say("feedback: \(feedback.description); exercise: \(exercise.name), hold target \(Int(exercise.hold.target)) s")
         let calibrationRecord: CalibrationRecord
         do {
-            calibrationRecord = try BaselineSource.resolve(explicit: calibration, sensor: &sensor, say: say)
+            calibrationRecord = try SessionBaseline.resolve(explicit: calibration, sensor: &sensor, stop: StopSignal.token,
+                                                            environment: ProcessInfo.processInfo.environment) { step in
+                say(LiveStatusText.describe(step))
+            }
         } catch {
             feedback.close()
             throw error
         }
-        let info = SessionInfo(startDate: Date(), startTime: SystemMonotonicClock().now(), device: sensor.device,
+        let info = SessionInfo(startDate: Date(), startTime: sensor.timeSource.now(), device: sensor.device,
                                chip: sensor.chipName, rate: sensor.rate, profile: exercise.name,
                                calibration: String(decoding: try calibrationRecord.encoded(), as: UTF8.self),
                                softwareVersion: StretchGuard.configuration.version, scale: sensor.scale)
-        let warnings = MessageInbox()
+        let channel = LiveChannel()
         let recorder = try SessionRecorder(store: sessions, info: info) { warning in
-            warnings.post("recording: \(warning)")
+            channel.post(.recorderWarning(warning))
         }
-        let loop = LiveLoop(sensor: sensor, baseline: calibrationRecord.baseline, profile: exercise,
-                            feedback: feedback, recorder: recorder, duration: duration)
+        let live = LiveSession(.init(sensor: sensor, baseline: calibrationRecord.baseline, profile: exercise,
+                                     feedback: feedback, recorder: recorder, duration: duration),
+                               stopToken: StopSignal.token, channel: channel)
         say("recording session \(recorder.session) — Ctrl-C ends it")
-        let thread = Thread { loop.run() }
-        thread.name = "stretchguard-samples"
-        thread.qualityOfService = .userInteractive
-        thread.start()
-        LiveDisplay(quiet: quiet).follow(loop, warnings: warnings)
-        // The loop has driven every output off; now the recording is flushed and closed.
-        let summary = SessionSummary(events: loop.events)
-        let counters = try recorder.finish(summary: summary)
-        printFlushed(RunSummaryText(loop: loop, summary: summary, counters: counters, session: recorder.session,
+        live.start()
+        LiveDisplay(quiet: quiet).follow(live)
+        // The session has driven every output off, then flushed and closed the recording.
+        let outcome = live.wait()
+        let counters = try outcome.recording.get()
+        printFlushed(RunSummaryText(outcome: outcome, counters: counters, session: recorder.session,
                                     database: database, target: exercise.hold.target).render())
     }
 }

@@ -6,16 +6,33 @@ import StretchGuardGPIO
 /// `doctor --outputs`: sounds the buzzer, lights each LED in turn, then waits for a button press, saying
 /// what should happen at each step, so the maker can check the wiring by eye and ear. Every output is
 /// driven off and released at the end, on a failure, and on Ctrl-C or SIGTERM.
-struct DoctorOutputTest {
-    var config: HardwareConfig
+public struct DoctorOutputTest {
+    public var config: HardwareConfig
     /// How long each output stays on, in s.
-    var stepSeconds: Double
+    public var stepSeconds: Double
     /// How long to wait for the button, in s.
-    var buttonTimeout: Double
-    var say: (String) -> Void
+    public var buttonTimeout: Double
+    public var say: (String) -> Void
+    /// Ends the test early (every output off).
+    public var stop: StopToken
+
+    /// - Parameters:
+    ///   - config: the wiring.
+    ///   - stepSeconds: how long each output stays on, in s.
+    ///   - buttonTimeout: how long to wait for the button, in s.
+    ///   - stop: ends the test early.
+    ///   - say: told each step, as a line for the maker.
+    public init(config: HardwareConfig, stepSeconds: Double, buttonTimeout: Double, stop: StopToken,
+                say: @escaping (String) -> Void) {
+        self.config = config
+        self.stepSeconds = stepSeconds
+        self.buttonTimeout = buttonTimeout
+        self.stop = stop
+        self.say = say
+    }
 
     /// Runs the steps on `chip`, adding what went wrong to `report`.
-    func run(on chip: any GPIOChip, into report: inout DoctorReport) {
+    public func run(on chip: any GPIOChip, into report: inout DoctorReport) {
         let wiring = GPIOWiring(config)
         var buzzer: Buzzer?
         var leds: StatusLEDs?
@@ -37,7 +54,7 @@ struct DoctorOutputTest {
             if let buzzer {
                 try buzzer.set(on: true)
                 say("buzzer: on (a steady tone for \(seconds(stepSeconds)))")
-                guard StopSignal.sleep(stepSeconds) else { return }
+                guard stop.sleep(stepSeconds) else { return }
                 try buzzer.set(on: false)
                 say("buzzer: off")
             }
@@ -45,7 +62,7 @@ struct DoctorOutputTest {
                 for (color, name) in [(LEDColor.green, "green"), (.yellow, "yellow"), (.red, "red")] {
                     try leds.show(color)
                     say("\(name) LED: on (for \(seconds(stepSeconds)))")
-                    guard StopSignal.sleep(stepSeconds) else { return }
+                    guard stop.sleep(stepSeconds) else { return }
                 }
                 try leds.show(.off)
                 say("LEDs: off")
@@ -54,7 +71,7 @@ struct DoctorOutputTest {
                 say("press the button within \(seconds(buttonTimeout)) (Ctrl-C to skip)")
                 if let press = try waitForPress(button) {
                     say("button: pressed (kernel time \(String(format: "%.3f", press.time)) s)")
-                } else if StopSignal.received == nil {
+                } else if !stop.isStopped {
                     say("button: no press within \(seconds(buttonTimeout))")
                     let line = config.gpio.button.map { "\($0.line)" } ?? "the button line"
                     report.problem("gpio", "no button press seen on \(line) within \(seconds(buttonTimeout))",
@@ -72,7 +89,7 @@ struct DoctorOutputTest {
     private func waitForPress(_ button: Button) throws(GPIOError) -> ButtonEvent? {
         let deadline = Date().addingTimeInterval(buttonTimeout)
         var press: ButtonEvent?
-        while press == nil, StopSignal.received == nil, Date() < deadline {
+        while press == nil, !stop.isStopped, Date() < deadline {
             try button.waitForEvents(timeout: 0.1) { event in
                 if event.kind == .pressed && press == nil { press = event }
             }

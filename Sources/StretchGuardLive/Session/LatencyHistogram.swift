@@ -1,18 +1,18 @@
-/// Sample-arrival-to-feedback-write latencies, in fixed bins allocated once (nothing per sample).
-struct LatencyHistogram {
+/// Sample-acquisition-to-feedback-write latencies, in fixed bins allocated once (nothing per sample).
+public struct LatencyHistogram: Sendable {
     /// Bin width, in s (20 µs).
-    static let binWidth = 20e-6
+    public static let binWidth = 20e-6
     private var bins: [Int]
-    private(set) var count = 0
-    private(set) var maximum: Double = 0
+    public private(set) var count = 0
+    public private(set) var maximum: Double = 0
 
     /// - Parameter limit: the largest latency binned, in s (longer ones land in the last bin).
-    init(limit: Double = 0.1) {
+    public init(limit: Double = 0.1) {
         bins = Array(repeating: 0, count: Int(limit / Self.binWidth) + 1)
     }
 
     /// Records one latency, in s.
-    mutating func record(_ latency: Double) {
+    public mutating func record(_ latency: Double) {
         let index = min(bins.count - 1, max(0, Int(latency / Self.binWidth)))
         bins[index] += 1
         count += 1
@@ -20,7 +20,7 @@ struct LatencyHistogram {
     }
 
     /// The latency below which `fraction` of samples fell (upper edge of its bin), in s; nil when empty.
-    func quantile(_ fraction: Double) -> Double? {
+    public func quantile(_ fraction: Double) -> Double? {
         guard count > 0 else { return nil }
         let target = Int((fraction * Double(count)).rounded(.up))
         var seen = 0

@@ -1,8 +1,7 @@
-import ArgumentParser
 import StretchGuardHardware
 
-/// `--sensor auto|sim|CHIP`: which sensor a live command reads.
-enum SensorChoice: Equatable, ExpressibleByArgument {
+/// Which sensor a live command reads (`--sensor auto|sim|CHIP`).
+public enum SensorChoice: Equatable, Sendable {
     /// The configured IMU if one answers, else the simulated sensor (saying so).
     case auto
     /// The simulated MPU-6050, register for register, playing a scenario.
@@ -10,7 +9,8 @@ enum SensorChoice: Equatable, ExpressibleByArgument {
     /// A real IMU of this kind (fail when it is not found).
     case chip(IMUChipKind)
 
-    init?(argument: String) {
+    /// Parses "auto", "sim" (or "simulated") or a chip kind's name ("mpu6050"), in any case; nil otherwise.
+    public init?(argument: String) {
         switch argument.lowercased() {
         case "auto": self = .auto
         case "sim", "simulated": self = .simulated
@@ -20,5 +20,6 @@ enum SensorChoice: Equatable, ExpressibleByArgument {
         }
     }
 
-    static var allValueStrings: [String] { ["auto", "sim"] + IMUChipKind.allCases.map(\.rawValue) }
+    /// Every spelling `init(argument:)` takes, for help texts.
+    public static var allValueStrings: [String] { ["auto", "sim"] + IMUChipKind.allCases.map(\.rawValue) }
 }

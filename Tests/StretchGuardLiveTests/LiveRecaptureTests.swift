@@ -7,9 +7,9 @@ import StretchGuardReview
 import StretchGuardSimulation
 import StretchGuardStore
 import Testing
-@testable import stretchguard
+@testable import StretchGuardLive
 
-/// The live loop with a pressed button: a long press mid-hold re-captures the neutral posture, and the
+/// The live session with a pressed button: a long press mid-hold re-captures the neutral posture, and the
 /// review's replay of the recorded session reproduces the live events (in real time: about 9 s).
 @Suite struct LiveRecaptureTests {
     /// Upright 2 s, into a 40° bend, held.
@@ -44,10 +44,9 @@ import Testing
                                calibration: String(decoding: try record.encoded(), as: UTF8.self),
                                softwareVersion: "test", scale: sensor.scale)
         let recorder = try SessionRecorder(store: store, info: info)
-        let loop = LiveLoop(sensor: sensor, baseline: baseline, profile: .general, feedback: feedback,
-                            recorder: recorder, duration: 9)
-        let thread = Thread { loop.run() }
-        thread.start()
+        let session = LiveSession(.init(sensor: sensor, baseline: baseline, profile: .general, feedback: feedback,
+                                        recorder: recorder, duration: 9))
+        session.start()
 
         // The GPIO simulation's clock follows the monotonic clock; the button (GPIO27, active low) goes
         // down 4 s in, during the hold, and stays down 2.5 s: a long press at 6 s.
@@ -55,15 +54,16 @@ import Testing
         let start = clock.now()
         let button = GPIOLineAddress.name("GPIO27")
         var pressed = false, released = false
-        while !loop.finished.load(ordering: .acquiring) {
+        while !session.isFinished {
             let now = clock.now()
             gpio.advance(to: now)
             if !pressed && now - start >= 4 { gpio.setLevel(false, of: button, at: now); pressed = true }
             if !released && now - start >= 6.5 { gpio.setLevel(true, of: button, at: now); released = true }
             Thread.sleep(forTimeInterval: 0.005)
         }
-        let events = loop.events
-        _ = try recorder.finish(summary: SessionSummary(events: events))
+        let outcome = session.wait()
+        _ = try outcome.recording.get()
+        let events = outcome.events
 
         let recording = try SessionRecording.load(from: store, selector: .latest, recalibrate: false)
         let press = try #require(recording.markers.first { $0.kind == .recapture })

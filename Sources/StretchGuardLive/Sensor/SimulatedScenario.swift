@@ -4,34 +4,42 @@ import StretchGuardSimulation
 
 /// The exercise the simulated sensor plays: a scenario from `Calibration/scenarios/` by name (default
 /// `demo`, the built-in demo), or a scenario file, rendered once into IMU samples.
-struct SimulatedScenario {
+public struct SimulatedScenario: Sendable {
     /// The scenario's name, for messages and the session's device field.
-    let name: String
+    public let name: String
     /// Rendered samples (time from 0 s), in rad/s and m/s².
-    let samples: [IMUSample]
+    public let samples: [IMUSample]
+
+    /// - Parameters:
+    ///   - name: the scenario's name.
+    ///   - samples: rendered samples (time from 0 s), in rad/s and m/s².
+    public init(name: String, samples: [IMUSample]) {
+        self.name = name
+        self.samples = samples
+    }
 
     /// The name of the built-in demo scenario.
-    static let demoName = "demo"
+    public static let demoName = "demo"
 
     /// Loads and renders a scenario.
     ///
     /// - Parameters:
     ///   - nameOrPath: a scenario name (looked up in `Calibration/scenarios/`) or a `.scenario` file path.
     ///   - seed: the noise seed.
-    static func load(_ nameOrPath: String, seed: UInt64 = 1) throws -> SimulatedScenario {
+    public static func load(_ nameOrPath: String, seed: UInt64 = 1) throws -> SimulatedScenario {
         let path = try locate(nameOrPath)
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw CommandFailure("cannot read scenario \(path): \(error.localizedDescription)")
+            throw LiveSetupError("cannot read scenario \(path): \(error.localizedDescription)")
         }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let scenario: Scenario
         do {
             scenario = try Scenario.parse(text, name: name)
         } catch {
-            throw CommandFailure("\(path): \(error) — see Calibration/scenarios/README.md for the format")
+            throw LiveSetupError("\(path): \(error) — see Calibration/scenarios/README.md for the format")
         }
         let rendered = ScenarioRenderer(seed: seed).render(scenario)
         return SimulatedScenario(name: name, samples: rendered.samples)
@@ -39,11 +47,11 @@ struct SimulatedScenario {
 
     /// Where a scenario name or path points: the path itself when it exists, else
     /// `Calibration/scenarios/NAME.scenario` in the working folder or beside the source tree.
-    static func locate(_ nameOrPath: String) throws -> String {
+    public static func locate(_ nameOrPath: String) throws -> String {
         let manager = FileManager.default
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".scenario") {
             guard manager.fileExists(atPath: nameOrPath) else {
-                throw CommandFailure("no scenario file \(nameOrPath)")
+                throw LiveSetupError("no scenario file \(nameOrPath)")
             }
             return nameOrPath
         }
@@ -55,7 +63,7 @@ struct SimulatedScenario {
         }
         let known = (try? manager.contentsOfDirectory(atPath: folders.first { manager.fileExists(atPath: $0) } ?? ""))?
             .filter { $0.hasSuffix(".scenario") }.map { String($0.dropLast(9)) }.sorted() ?? []
-        throw CommandFailure("no scenario named '\(nameOrPath)'"
+        throw LiveSetupError("no scenario named '\(nameOrPath)'"
                              + (known.isEmpty ? "" : " (known: \(known.joined(separator: ", ")))")
                              + "; pass a .scenario file or a name from Calibration/scenarios/")
     }

@@ -2,7 +2,7 @@ import StretchGuardCore
 import StretchGuardHardware
 
 /// Where the guided calibration gets its samples: the live sensor's sample clock, or a list in tests.
-protocol CalibrationSampleSource {
+public protocol CalibrationSampleSource {
     /// Waits until samples are due and hands each to `deliver` with its health flags, oldest first.
     ///
     /// - Returns: how many were delivered (0 after a timeout).
@@ -15,26 +15,31 @@ protocol CalibrationSampleSource {
 /// How long each part of the procedure lasts, in s, and how many tries the wearer gets.
 ///
 /// `Calibration/procedures/calibrate.scenario` (what the simulated sensor plays) follows these defaults.
-struct CalibrationTimeline: Equatable {
+public struct CalibrationTimeline: Equatable, Sendable {
     /// The countdown before the upright pose is measured (time to stand up and settle). Default 5 s.
-    var getReady = 5.0
+    public var getReady = 5.0
     /// The upright pose's measuring window. Default 3 s.
-    var upright = 3.0
+    public var upright = 3.0
     /// The countdown while bending forward. Default 4 s.
-    var bend = 4.0
+    public var bend = 4.0
     /// The bent pose's measuring window. Default 3 s.
-    var hold = 3.0
+    public var hold = 3.0
     /// Tries of the whole procedure (a rejected pose starts again from upright). Default 3.
-    var tries = 3
+    public var tries = 3
+
+    /// The defaults, with `tries` tries.
+    public init(tries: Int = 3) {
+        self.tries = tries
+    }
 }
 
 /// The guided two-pose calibration: prompts, countdowns, measuring, checking and retrying.
 ///
 /// Every phase is timed by the samples' own time stamps, so a recorded or simulated stream replays the
 /// same way however fast it is delivered.
-struct CalibrationProcedure {
+public struct CalibrationProcedure {
     /// Why the procedure ended without a calibration.
-    enum Failure: Error, Equatable {
+    public enum Failure: Error, Equatable {
         /// Ctrl-C (or SIGTERM).
         case stopped
         /// Every try was rejected; the last reason.
@@ -48,27 +53,40 @@ struct CalibrationProcedure {
     }
 
     /// The measured calibration.
-    struct Result: Equatable {
+    public struct Result: Equatable {
         /// Upright pose's gyro bias, gravity and duration, with the two-pose mounting.
-        var baseline: Baseline
+        public var baseline: Baseline
         /// The bent pose.
-        var bend: CalibrationPoseCheck.Bend
+        public var bend: CalibrationPoseCheck.Bend
         /// Which try succeeded (1-based).
-        var attempt: Int
+        public var attempt: Int
     }
 
-    var timeline = CalibrationTimeline()
-    var check = CalibrationPoseCheck()
+    public var timeline = CalibrationTimeline()
+    public var check = CalibrationPoseCheck()
     /// Writes the wearer's instructions.
-    var console: CalibrationConsole
+    public var console: any CalibrationConsole
     /// Whether a stop was asked for (Ctrl-C).
-    var stopRequested: () -> Bool = { StopSignal.received != nil }
+    public var stopRequested: () -> Bool
+
+    /// - Parameters:
+    ///   - timeline: how long each part lasts and how many tries.
+    ///   - check: the pose limits.
+    ///   - console: where the instructions go.
+    ///   - stopRequested: polled while reading; true ends the procedure (``Failure/stopped``).
+    public init(timeline: CalibrationTimeline = CalibrationTimeline(), check: CalibrationPoseCheck = CalibrationPoseCheck(),
+                console: any CalibrationConsole, stopRequested: @escaping () -> Bool = { false }) {
+        self.timeline = timeline
+        self.check = check
+        self.console = console
+        self.stopRequested = stopRequested
+    }
 
     /// Consecutive empty deliveries after which the sensor counts as silent.
     private let silentLimit = 200
 
     /// Runs the procedure on `source` until a calibration is accepted, the tries run out, or a stop.
-    func run<Source: CalibrationSampleSource>(_ source: inout Source) throws -> Result {
+    public func run<Source: CalibrationSampleSource>(_ source: inout Source) throws -> Result {
         var reader = PhaseReader(source: source, stopRequested: stopRequested, silentLimit: silentLimit)
         defer { source = reader.source }
         var lastProblem: CalibrationPoseProblem?
@@ -150,17 +168,17 @@ struct PhaseReader<Source: CalibrationSampleSource> {
     }
 
     /// A countdown of `seconds` whole seconds (samples read and dropped). False when reading ended.
-    mutating func countdown(_ seconds: Double, label: String, console: CalibrationConsole) -> Bool {
+    mutating func countdown(_ seconds: Double, label: String, console: any CalibrationConsole) -> Bool {
         collect(seconds, label: label, console: console, keep: false) != nil
     }
 
     /// A countdown that keeps its samples.
-    mutating func collect(_ seconds: Double, label: String, console: CalibrationConsole) -> Window? {
+    mutating func collect(_ seconds: Double, label: String, console: any CalibrationConsole) -> Window? {
         collect(seconds, label: label, console: console, keep: true)
     }
 
     /// A measuring window shown as a progress line.
-    mutating func measure(_ seconds: Double, label: String, console: CalibrationConsole) -> Window? {
+    mutating func measure(_ seconds: Double, label: String, console: any CalibrationConsole) -> Window? {
         var window = Window()
         var flags: SampleHealth = []
         console.progress(label, fraction: 0)
@@ -185,7 +203,7 @@ struct PhaseReader<Source: CalibrationSampleSource> {
         return window
     }
 
-    private mutating func collect(_ seconds: Double, label: String, console: CalibrationConsole, keep: Bool) -> Window? {
+    private mutating func collect(_ seconds: Double, label: String, console: any CalibrationConsole, keep: Bool) -> Window? {
         var window = Window()
         var flags: SampleHealth = []
         let whole = max(Int(seconds.rounded(.up)), 1)

@@ -3,7 +3,7 @@ import StretchGuardCore
 
 /// Why a calibration pose was not accepted, in words the wearer can act on (degrees, °/s and m/s² at this
 /// edge; rad inside).
-enum CalibrationPoseProblem: Error, Equatable, CustomStringConvertible {
+public enum CalibrationPoseProblem: Error, Equatable, CustomStringConvertible {
     /// Too few samples arrived in the measuring window.
     case tooShort(samples: Int, minimum: Int)
     /// The wearer moved: RMS deviations and their limits, in rad/s and m/s².
@@ -19,7 +19,7 @@ enum CalibrationPoseProblem: Error, Equatable, CustomStringConvertible {
     /// The trunk leaned sideways on the way (+ = head to the wearer's right), largest lean, in rad.
     case leanedSideways(angle: Double, limit: Double)
 
-    var description: String {
+    public var description: String {
         switch self {
         case let .tooShort(samples, minimum):
             return "only \(samples) samples arrived while measuring (at least \(minimum) are needed)"
@@ -49,7 +49,7 @@ enum CalibrationPoseProblem: Error, Equatable, CustomStringConvertible {
     }
 
     /// What to do differently on the next try.
-    var advice: String {
+    public var advice: String {
         switch self {
         case .tooShort: return "Check the sensor's connection (`stretchguard doctor`) and try again."
         case .moving: return "Stand completely still while it measures: weight on both feet, breathe calmly."
@@ -64,13 +64,13 @@ enum CalibrationPoseProblem: Error, Equatable, CustomStringConvertible {
 
 /// The checks that decide whether the two calibration poses (upright and still; bent forward and held)
 /// can give a baseline and the sensor-to-body mounting. Pure functions of the samples: no I/O, no clock.
-struct CalibrationPoseCheck {
+public struct CalibrationPoseCheck: Sendable {
     /// The limits; the defaults suit a wearer following the prompts.
-    struct Limits: Equatable {
+    public struct Limits: Equatable, Sendable {
         /// How still each pose must be (gyro 3 °/s RMS, force 0.3 m/s² RMS) and the accepted |a| range: the
         /// wearer is following a prompt to stand still, so the rate itself is held to 3 °/s (a recording's
         /// baseline search judges the wandering of the orientation instead).
-        var still: BaselineCalibrator.Settings = {
+        public var still: BaselineCalibrator.Settings = {
             var settings = BaselineCalibrator.Settings()
             settings.maxGyrDeviation = 3 * degree
             settings.maxAccDeviation = 0.3
@@ -79,33 +79,39 @@ struct CalibrationPoseCheck {
             return settings
         }()
         /// Smallest accepted forward bend, in rad. Default 15°.
-        var minimumBend = 15 * degree
+        public var minimumBend = 15 * degree
         /// Largest turn about the spine while bending, in rad. Default 10°.
-        var maxTwist = 10 * degree
+        public var maxTwist = 10 * degree
         /// Largest sideways lean while bending, in rad. Default 10°.
-        var maxSideLean = 10 * degree
+        public var maxSideLean = 10 * degree
+
+        public init() {}
     }
 
     /// The bent pose's measurements.
-    struct Bend: Equatable {
+    public struct Bend: Equatable, Sendable {
         /// The mounting the two poses give (sensor → body).
-        var mounting: BodyMounting
+        public var mounting: BodyMounting
         /// Mean specific force while bent, in m/s² (sensor frame).
-        var gravity: Vector3D
+        public var gravity: Vector3D
         /// The bend between the poses (from gravity), in rad.
-        var angle: Double
+        public var angle: Double
         /// The turn about the upright spine between the poses (from the gyroscope), in rad (+ = to the left).
-        var twist: Double
+        public var twist: Double
         /// The largest sideways lean on the way (from the gyroscope), in rad (+ = head to the right).
-        var sideLean: Double
+        public var sideLean: Double
     }
 
-    var limits = Limits()
+    public var limits = Limits()
+
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
 
     /// The upright pose: still, about 1 g. Its mounting assumes a forward axis (replaced by ``bend``).
     ///
     /// - Parameter samples: the measuring window, in rad/s and m/s².
-    func upright(_ samples: [IMUSample]) throws(CalibrationPoseProblem) -> Baseline {
+    public func upright(_ samples: [IMUSample]) throws(CalibrationPoseProblem) -> Baseline {
         try stillPose(samples)
     }
 
@@ -116,7 +122,7 @@ struct CalibrationPoseCheck {
     ///   - movement: the samples from the end of the upright window to the start of the hold, in rad/s and
     ///     m/s².
     ///   - hold: the bent pose's measuring window.
-    func bend(from upright: Baseline, movement: [IMUSample], hold: [IMUSample]) throws(CalibrationPoseProblem) -> Bend {
+    public func bend(from upright: Baseline, movement: [IMUSample], hold: [IMUSample]) throws(CalibrationPoseProblem) -> Bend {
         let held = try stillPose(hold)
         let mounting: BodyMounting
         do {
@@ -170,7 +176,7 @@ struct CalibrationPoseCheck {
     /// swing about an axis across `axis`), in rad, −π…π. About the upright "up" direction this is the turn
     /// about the spine, whatever the forward direction found: a twist also skews the forward direction that
     /// gravity gives, so it must not be measured in that frame.
-    static func twist(of rotation: QuaternionD, about axis: Vector3D) -> Double {
+    public static func twist(of rotation: QuaternionD, about axis: Vector3D) -> Double {
         let along = rotation.vector.dot(axis.normalized)
         var angle = 2 * atan2(along, rotation.w)
         if angle > .pi { angle -= 2 * .pi } else if angle < -.pi { angle += 2 * .pi }
@@ -178,7 +184,7 @@ struct CalibrationPoseCheck {
     }
 
     /// The angle between two directions, in rad.
-    static func angle(between a: Vector3D, and b: Vector3D) -> Double {
+    public static func angle(between a: Vector3D, and b: Vector3D) -> Double {
         acos(min(max(a.normalized.dot(b.normalized), -1), 1))
     }
 }

@@ -5,23 +5,33 @@ import StretchGuardTrace
 
 /// The I2C half of `doctor`: which buses exist and may be opened, what answers at the IMU addresses, and
 /// whether the configured IMU gives plausible samples (|a| ≈ g at rest, not stuck, not saturated).
-struct DoctorI2CCheck {
+public struct DoctorI2CCheck {
     /// The IMU the config asks for.
-    var imu: HardwareConfig.IMU
+    public var imu: HardwareConfig.IMU
     /// Look only at this bus (`--bus N`); nil: every bus, and the configured one for the IMU.
-    var busOverride: Int?
+    public var busOverride: Int?
     /// How many samples to read from the IMU.
-    var sampleCount: Int
+    public var sampleCount: Int
     /// Where `/dev/i2c-N` and sysfs live (tests point these elsewhere).
-    var deviceDirectory = "/dev"
-    var sysfsDirectory = "/sys/class/i2c-dev"
+    public var deviceDirectory = "/dev"
+    public var sysfsDirectory = "/sys/class/i2c-dev"
 
     /// Tolerance on |a| at rest around standard gravity, in m/s².
-    static let gravityTolerance = 1.0
-    /// Mean |ω| above which the sensor is not at rest (or its gyro is off), in rad/s (≈ 6 °/s).
-    static let restRateLimit = 0.1
+    /// - Parameters:
+    ///   - imu: the configured IMU.
+    ///   - busOverride: look only at /dev/i2c-N.
+    ///   - sampleCount: how many samples to read.
+    public init(imu: HardwareConfig.IMU, busOverride: Int?, sampleCount: Int) {
+        self.imu = imu
+        self.busOverride = busOverride
+        self.sampleCount = sampleCount
+    }
 
-    func run(into report: inout DoctorReport, openBus: (String) throws(I2CError) -> any I2CBus) {
+    public static let gravityTolerance = 1.0
+    /// Mean |ω| above which the sensor is not at rest (or its gyro is off), in rad/s (≈ 6 °/s).
+    public static let restRateLimit = 0.1
+
+    public func run(into report: inout DoctorReport, openBus: (String) throws(I2CError) -> any I2CBus) {
         report.i2c.checked = true
         let imuBusPath = busOverride.map { "/dev/i2c-\($0)" } ?? imu.bus.path
         let adapters = I2CAdapterList.present(deviceDirectory: deviceDirectory, sysfsDirectory: sysfsDirectory)

@@ -4,11 +4,15 @@ import StretchGuardGPIO
 
 /// The GPIO half of `doctor`: the configured chip exists and may be opened, and every configured line
 /// (buzzer, LEDs, button, the IMU's data-ready pin) exists on it and is free.
-struct DoctorGPIOCheck {
-    var config: HardwareConfig
+public struct DoctorGPIOCheck {
+    public var config: HardwareConfig
+
+    public init(config: HardwareConfig) {
+        self.config = config
+    }
 
     /// Checks the chip and lines; returns the open chip for the output test, or nil when it cannot work.
-    func run(backend: any GPIOBackend, into report: inout DoctorReport) -> (any GPIOChip)? {
+    public func run(backend: any GPIOBackend, into report: inout DoctorReport) -> (any GPIOChip)? {
         report.gpio.checked = true
         let chip: any GPIOChip
         do throws(GPIOError) {
@@ -42,7 +46,7 @@ struct DoctorGPIOCheck {
     }
 
     /// Each configured line with what it is for, in wiring-table order.
-    func roles() -> [(String, HardwareConfig.Line)] {
+    public func roles() -> [(String, HardwareConfig.Line)] {
         var lines: [(String, HardwareConfig.Line)] = []
         if let buzzer = config.gpio.buzzer { lines.append(("buzzer", buzzer.line)) }
         switch config.gpio.leds {
@@ -62,7 +66,7 @@ struct DoctorGPIOCheck {
 
 extension DoctorReport {
     /// Records a GPIO error as a problem: its message up to the first "; " is the problem, the rest the fix.
-    mutating func add(_ error: GPIOError, part: String) {
+    public mutating func add(_ error: GPIOError, part: String) {
         let text = error.description
         if let split = text.range(of: "; ") {
             problem(part, String(text[..<split.lowerBound]), fix: String(text[split.upperBound...]))

@@ -4,18 +4,21 @@ import StretchGuardGPIO
 
 /// The buzzer, LEDs and button of a live session: the configured GPIO chip when there is one, else a
 /// simulated chip whose lines the terminal shows. Maps the coach's events to cues.
-final class FeedbackOutputs {
-    let player: FeedbackPlayer
-    let button: Button?
+///
+/// Driven from the live session's sample thread only; `close()` may also be called once that thread has
+/// ended (hence `@unchecked Sendable`: the hand-over is the thread's start and end).
+public final class FeedbackOutputs: @unchecked Sendable {
+    public let player: FeedbackPlayer
+    public let button: Button?
     /// The simulated chip when no real one was found (the status line shows its buzzer and LEDs).
-    let simulated: SimulatedGPIO?
+    public let simulated: SimulatedGPIO?
     /// What was opened, for the start banner: "gpiochip0 [pinctrl-bcm2711]" or "shown in the terminal".
-    let description: String
+    public let description: String
     private let wiring: GPIOWiring
     private let devices: FeedbackDevices
 
     /// Opens the configured chip; with `simulatedOnly`, or when it is missing, a simulated one.
-    convenience init(config: HardwareConfig, simulatedOnly: Bool) throws(GPIOError) {
+    public convenience init(config: HardwareConfig, simulatedOnly: Bool) throws(GPIOError) {
         var wiring = GPIOWiring(config)
         let backend: any GPIOBackend
         var simulated: SimulatedGPIO?
@@ -38,7 +41,7 @@ final class FeedbackOutputs {
     }
 
     /// The configured wiring on a simulated chip whose button a test presses (`SimulatedGPIO.setLevel`).
-    convenience init(config: HardwareConfig, simulation: SimulatedGPIO) throws(GPIOError) {
+    public convenience init(config: HardwareConfig, simulation: SimulatedGPIO) throws(GPIOError) {
         var wiring = GPIOWiring(config)
         wiring.chip = .name("gpiochip0")
         let devices = try FeedbackDevices.open(wiring, backend: simulation)
@@ -56,36 +59,34 @@ final class FeedbackOutputs {
     }
 
     /// Starts the cue `FeedbackPolicy` gives for what the coach reported at this sample.
-    func handle(_ events: FormEvents, now: Double) {
+    public func handle(_ events: FormEvents, now: Double) {
         for event in events {
             if let cue = FeedbackPolicy.cue(for: event) { player.play(cue, now: now) }
         }
     }
 
     /// The idle LED colour `FeedbackPolicy` gives for the posture.
-    func setIdle(holding: Bool, twist: TwistMonitor.Level) {
+    public func setIdle(holding: Bool, twist: TwistMonitor.Level) {
         player.idleColor = FeedbackPolicy.idleColor(holding: holding, twist: twist)
     }
 
     /// Whether the buzzer line is driven now (simulated outputs only; real ones report the player's state).
-    var buzzerOn: Bool {
+    public var buzzerOn: Bool {
         guard let simulated, let line = wiring.buzzer?.line else { return player.playing != nil && !player.isMuted }
         return simulated.isHigh(line) != (wiring.buzzer?.activeLow ?? false)
     }
 
-    /// The LED colour showing now, for the status line.
-    var ledColor: String {
-        guard let simulated, case let .separate(green, yellow, red)? = wiring.leds else {
-            return String(describing: player.idleColor)
-        }
-        for (output, name) in [(red, "red"), (yellow, "yellow"), (green, "green")] {
-            if let output, simulated.isHigh(output.line) != output.activeLow { return name }
-        }
-        return "off"
+    /// The LED colour showing now (simulated outputs: as driven; real ones: the player's idle colour).
+    public var ledColor: LEDColor {
+        guard let simulated, case let .separate(green, yellow, red)? = wiring.leds else { return player.idleColor }
+        if let red, simulated.isHigh(red.line) != red.activeLow { return .red }
+        if let yellow, simulated.isHigh(yellow.line) != yellow.activeLow { return .yellow }
+        if let green, simulated.isHigh(green.line) != green.activeLow { return .green }
+        return .off
     }
 
     /// Every output off, then every line released: the first thing done on any exit. Idempotent.
-    func close() {
+    public func close() {
         devices.close()
     }
 }

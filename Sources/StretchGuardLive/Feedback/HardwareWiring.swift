@@ -5,7 +5,7 @@ import StretchGuardHardware
 /// Turns the hardware config (plain values from the YAML file) into what the GPIO and IMU layers take.
 extension GPIOWiring {
     /// The wiring of the config's `gpio` section; `feedback.buzzer: off` leaves the buzzer out.
-    init(_ config: HardwareConfig) {
+    public init(_ config: HardwareConfig) {
         let gpio = config.gpio
         self.init(chip: GPIOChipAddress(gpio.chip.description),
                   buzzer: config.feedback.buzzer ? gpio.buzzer.map(OutputLine.init) : nil,
@@ -21,7 +21,7 @@ extension GPIOWiring {
 }
 
 extension GPIOLineAddress {
-    init(_ line: HardwareConfig.Line) {
+    public init(_ line: HardwareConfig.Line) {
         switch line {
         case .name(let name): self = .name(name)
         case .offset(let offset): self = .offset(offset)
@@ -30,13 +30,13 @@ extension GPIOLineAddress {
 }
 
 extension OutputLine {
-    init(_ output: HardwareConfig.Output) {
+    public init(_ output: HardwareConfig.Output) {
         self.init(GPIOLineAddress(output.line), activeLow: output.activeLow)
     }
 }
 
 extension LEDWiring {
-    init(_ leds: HardwareConfig.LEDs) {
+    public init(_ leds: HardwareConfig.LEDs) {
         switch leds {
         case let .traffic(green, yellow, red):
             self = .separate(green: OutputLine(green), yellow: OutputLine(yellow), red: OutputLine(red))
@@ -47,7 +47,7 @@ extension LEDWiring {
 }
 
 extension GPIOBias {
-    init(_ bias: HardwareConfig.Button.Bias) {
+    public init(_ bias: HardwareConfig.Button.Bias) {
         switch bias {
         case .pullUp: self = .pullUp
         case .pullDown: self = .pullDown
@@ -59,7 +59,7 @@ extension GPIOBias {
 
 extension IMUSettings {
     /// The chip settings of one configured IMU.
-    init(_ imu: HardwareConfig.IMU) {
+    public init(_ imu: HardwareConfig.IMU) {
         self.init(outputDataRate: imu.rate, gyrRange: GyrRange(rawValue: imu.gyroRange) ?? .dps500,
                   accRange: AccRange(rawValue: imu.accelRange) ?? .g4, lowPassBandwidth: imu.lowpass)
     }

@@ -4,7 +4,7 @@ import StretchGuardCore
 import StretchGuardGPIO
 import StretchGuardHardware
 import Testing
-@testable import stretchguard
+@testable import StretchGuardLive
 
 /// `doctor`'s checks against simulated chips and GPIO: what a maker sees for each kind of fault.
 @Suite struct DoctorCheckTests {

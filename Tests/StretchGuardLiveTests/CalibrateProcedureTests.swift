@@ -2,7 +2,7 @@ import Foundation
 import StretchGuardCore
 import StretchGuardHardware
 import Testing
-@testable import stretchguard
+@testable import StretchGuardLive
 
 /// Samples from a list, delivered one per call as fast as asked; after the list, the last sample held with
 /// advancing time (as the simulated sensor does when its scenario ends).
@@ -36,7 +36,7 @@ struct ListedSamples: CalibrationSampleSource {
 
     private func procedure(_ transcript: Transcript, tries: Int = 3, stop: @escaping () -> Bool = { false }) -> CalibrationProcedure {
         CalibrationProcedure(timeline: CalibrationTimeline(tries: tries),
-                             console: CalibrationConsole(isTerminal: false) { transcript.text += $0 },
+                             console: TextCalibrationConsole(isTerminal: false) { transcript.text += $0 },
                              stopRequested: stop)
     }
 

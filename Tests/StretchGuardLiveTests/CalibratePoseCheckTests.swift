@@ -2,7 +2,7 @@ import Foundation
 import StretchGuardCore
 import StretchGuardHardware
 import Testing
-@testable import stretchguard
+@testable import StretchGuardLive
 
 /// A wearer made of arithmetic: body rotations about body-fixed axes at constant rates, turned into the
 /// gyroscope and accelerometer samples a sensor mounted at `mounting` would give (no noise unless asked).

@@ -1,0 +1,17 @@
+import StretchGuardCore
+import StretchGuardHardware
+
+/// The live sensor's sample clock as a calibration source.
+public struct LiveCalibrationSource: CalibrationSampleSource {
+    public var sensor: LiveSensor
+
+    public init(sensor: LiveSensor) {
+        self.sensor = sensor
+    }
+
+    public var end: Double? { sensor.scenarioEnd }
+
+    public mutating func next(_ deliver: (IMUSample, SampleHealth) -> Void) throws -> Int {
+        try sensor.clock.next { reading in deliver(reading.sample, reading.health) }
+    }
+}

@@ -1,0 +1,40 @@
+import StretchGuardCore
+import StretchGuardHardware
+
+/// The state of a live session at one sample, published by the sample thread (20 times a second at most)
+/// for any number of readers: a small value copied under a lock, nothing else.
+public struct LiveSnapshot: Sendable, Equatable {
+    /// Counts published snapshots (0: none yet), so a reader can tell a new one from the last.
+    public var sequence: UInt64 = 0
+    /// The sample's time on the sample clock, in s.
+    public var time: Double = 0
+    /// Session time, in s since the sample loop started.
+    public var elapsed: Double = 0
+    /// Posture relative to the neutral, in degrees: twist about the spine (+ = chest to the left), flexion
+    /// (+ = forward), side bend (+ = to the right).
+    public var twist: Double = 0
+    public var flexion: Double = 0
+    public var sideBend: Double = 0
+    /// The twist level and whether the bounce alert is on.
+    public var twistLevel = TwistMonitor.Level.clear
+    public var bouncing = false
+    /// Whether a hold is in progress, its length so far, in s, and this session's target, in s.
+    public var holding = false
+    public var holdSeconds: Double = 0
+    public var holdTarget: Double = 30
+    /// Whether the buzzer sounds and which LED colour shows (as driven, simulated or real).
+    public var buzzerOn = false
+    public var ledColor = LEDColor.off
+    /// What the session's events add up to so far.
+    public var tally = FormEventTally()
+    /// Set while the neutral posture is being re-captured.
+    public var capturingBaseline = false
+    /// How the samples are timed, the achieved rate so far, in Hz (nil before two samples), the samples
+    /// the clock lost, and the sensor read failures.
+    public var mode = SampleClockMode.polling
+    public var achievedRate: Double?
+    public var droppedSamples = 0
+    public var sensorFaults = 0
+
+    public init() {}
+}
