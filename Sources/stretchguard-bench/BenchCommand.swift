@@ -22,11 +22,11 @@ struct StretchGuardBench: ParsableCommand {
     @Option(help: "Timed repetitions; the fastest is reported.")
     var repetitions = 3
 
-    @Option(help: "What to time: pipeline (filter + posture + form detectors), posture (filter + posture), filter (orientation filter alone), angles (posture decomposition alone), review (`stretchguard review` of a generated 200 Hz session, and database bytes per sample).")
+    @Option(help: "What to time: pipeline (filter + posture + form detectors), posture (filter + posture), filter (orientation filter alone), angles (posture decomposition alone), review (`stretchguard review` of a generated 200 Hz session, and database bytes per sample), live (the live session's sample thread on the simulated sensor: allocations counted on that thread).")
     var stage: Stage = .pipeline
 
     enum Stage: String, ExpressibleByArgument, CaseIterable {
-        case pipeline, posture, filter, angles, review
+        case pipeline, posture, filter, angles, review, live
     }
 
     @Option(help: "With --stage review: minutes of the generated session (200 Hz).")
@@ -52,6 +52,19 @@ struct StretchGuardBench: ParsableCommand {
                 throw ValidationError("the review benchmark could not run: " + String(describing: error))
             }
             print(json ? result.json : result.text)
+            return
+        }
+        if stage == .live {
+            let result: LiveBenchResult
+            do {
+                result = try LiveBench().run()
+            } catch {
+                throw ValidationError("the live benchmark could not run: " + String(describing: error))
+            }
+            print(json ? result.json(counterVerified: Self.counterSeesAnAllocation())
+                       : "live loop: \(result.samples) samples, \(result.allocations) allocations "
+                         + "(\(result.allocationsPerSample) per sample), \(Int(result.nsPerSample)) ns/sample, "
+                         + "\(result.events) events, \(result.recorderDropped) dropped by the recorder")
             return
         }
         let (stream, baseline) = BenchStream.make(samples: samples)
@@ -85,8 +98,8 @@ struct StretchGuardBench: ParsableCommand {
                     let q = QuaternionD(w: 1, x: s.gyr.x, y: s.gyr.y, z: s.gyr.z).normalized
                     checksum += PostureAngles(relativeRotation: q).twist
                 }
-            case .review:
-                break  // timed by ReviewBench above
+            case .review, .live:
+                break  // measured above
             }
             let elapsed = clock.now - start
             allocations = max(allocations, sg_allocation_counter_stop())

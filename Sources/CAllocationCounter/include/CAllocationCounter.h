@@ -14,5 +14,7 @@ void sg_allocation_counter_start(void);
 /// Stops counting on this thread and returns the number of allocation calls since the start
 /// (malloc, calloc, realloc, posix_memalign, aligned_alloc, memalign).
 uint64_t sg_allocation_counter_stop(void);
+/// The number of allocation calls on this thread since the start, counting on.
+uint64_t sg_allocation_counter_peek(void);
 
 #endif

@@ -57,7 +57,11 @@ public final class SimulatedGPIO: GPIOBackend {
                                    lineCount: spec.lineNames.count),
                 lines: spec.lineNames.map { SimulatedGPIOState.Line(name: $0) })
         }
-        state = Mutex(SimulatedGPIOState(chips: built, now: startTime))
+        var initial = SimulatedGPIOState(chips: built, now: startTime)
+        // The write log grows with every cue: room for a long session's up front, so that driving a line
+        // from the sample thread allocates nothing.
+        initial.writes.reserveCapacity(4096)
+        state = Mutex(initial)
     }
 
     // MARK: GPIOBackend

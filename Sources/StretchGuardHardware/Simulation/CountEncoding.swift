@@ -17,19 +17,30 @@ enum CountEncoding {
               counts(vector.z, countsPerUnit: countsPerUnit))
     }
 
-    /// The big-endian bytes of three counts (InvenSense order: x high, x low, y high, …).
-    static func bigEndianBytes(_ counts: SIMD3<Int16>) -> [UInt8] {
-        [counts.x, counts.y, counts.z].flatMap { value -> [UInt8] in
-            let bits = UInt16(bitPattern: value)
-            return [UInt8(bits >> 8), UInt8(bits & 0xFF)]
+    /// Writes three counts big-endian into `registers` from `offset` (InvenSense order: x high, x low, y
+    /// high, …): six bytes, nothing allocated.
+    static func writeBigEndian(_ counts: SIMD3<Int16>, into registers: inout [UInt8], at offset: Int) {
+        for axis in 0..<3 {
+            let bits = UInt16(bitPattern: counts[axis])
+            registers[offset + 2 * axis] = UInt8(bits >> 8)
+            registers[offset + 2 * axis + 1] = UInt8(bits & 0xFF)
+        }
+    }
+
+    /// Writes three counts little-endian into `registers` from `offset` (ST order: x low, x high, y low, …):
+    /// six bytes, nothing allocated.
+    static func writeLittleEndian(_ counts: SIMD3<Int16>, into registers: inout [UInt8], at offset: Int) {
+        for axis in 0..<3 {
+            let bits = UInt16(bitPattern: counts[axis])
+            registers[offset + 2 * axis] = UInt8(bits & 0xFF)
+            registers[offset + 2 * axis + 1] = UInt8(bits >> 8)
         }
     }
 
     /// The little-endian bytes of three counts (ST order: x low, x high, y low, …).
     static func littleEndianBytes(_ counts: SIMD3<Int16>) -> [UInt8] {
-        [counts.x, counts.y, counts.z].flatMap { value -> [UInt8] in
-            let bits = UInt16(bitPattern: value)
-            return [UInt8(bits & 0xFF), UInt8(bits >> 8)]
-        }
+        var bytes = [UInt8](repeating: 0, count: 6)
+        writeLittleEndian(counts, into: &bytes, at: 0)
+        return bytes
     }
 }

@@ -139,11 +139,11 @@ public final class SimulatedICM20948: SimulatedI2CDevice, SimulatedDataReadyPin 
             if !state.dataFrozen {
                 let gyrCode = Int(state.registers[2 * 128 + Int(Bank2.gyrConfig1)] >> 1 & 0x03)
                 let accCode = Int(state.registers[2 * 128 + Int(Bank2.accConfig)] >> 1 & 0x03)
-                let gyr = CountEncoding.counts(sample.gyr * (180 / .pi), countsPerUnit: [131, 65.5, 32.8, 16.4][gyrCode])
+                let gyr = CountEncoding.counts(sample.gyr * (180 / .pi), countsPerUnit: MPUTables.gyrCountsPerDegreePerSecond[gyrCode])
                 let acc = CountEncoding.counts(sample.acc / standardGravity,
                                                countsPerUnit: 16384 / Double(1 << accCode))
-                let bytes = CountEncoding.bigEndianBytes(acc) + CountEncoding.bigEndianBytes(gyr)
-                for (offset, byte) in bytes.enumerated() { state.registers[Int(Bank0.accXHigh) + offset] = byte }
+                CountEncoding.writeBigEndian(acc, into: &state.registers, at: Int(Bank0.accXHigh))
+                CountEncoding.writeBigEndian(gyr, into: &state.registers, at: Int(Bank0.accXHigh) + 6)
             }
             state.registers[Int(Bank0.interruptStatus1)] |= 0x01
         }

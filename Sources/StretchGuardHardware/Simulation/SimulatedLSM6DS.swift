@@ -196,13 +196,12 @@ public final class SimulatedLSM6DS: SimulatedI2CDevice, SimulatedDataReadyPin {
         let gyrControl = registers[Int(LSM6DSRegister.gyrControl2)]
         let millidegreesPerCount = gyrControl & 0x02 != 0 ? 4.375 : [8.75, 17.5, 35, 70][Int(gyrControl >> 2 & 0x03)]
         let gyr = CountEncoding.counts(sample.gyr * (180_000 / .pi), countsPerUnit: 1 / millidegreesPerCount)
-        var bytes = CountEncoding.littleEndianBytes(gyr)
+        CountEncoding.writeLittleEndian(gyr, into: &registers, at: Int(LSM6DSRegister.gyrXLow))
         let accControl = registers[Int(LSM6DSRegister.accControl1)]
         if accControl >> 4 != 0 {
             let milligravitiesPerCount = [0.061, 0.488, 0.122, 0.244][Int(accControl >> 2 & 0x03)]
             let acc = CountEncoding.counts(sample.acc * (1000 / standardGravity), countsPerUnit: 1 / milligravitiesPerCount)
-            bytes += CountEncoding.littleEndianBytes(acc)
+            CountEncoding.writeLittleEndian(acc, into: &registers, at: Int(LSM6DSRegister.gyrXLow) + 6)
         }
-        for (offset, byte) in bytes.enumerated() { registers[Int(LSM6DSRegister.gyrXLow) + offset] = byte }
     }
 }

@@ -172,14 +172,15 @@ public final class SimulatedMPU6050: SimulatedI2CDevice, SimulatedDataReadyPin {
     private func generateSample(_ state: inout State, at time: Double) {
         let sample = state.source.sample(at: time)
         if !state.dataFrozen {
-            let gyrCountsPerDegree = [131.0, 65.5, 32.8, 16.4][Int(state.registers[0x1B] >> 3 & 0x03)]
+            let gyrCountsPerDegree = MPUTables.gyrCountsPerDegreePerSecond[Int(state.registers[0x1B] >> 3 & 0x03)]
             let accCountsPerGravity = 16384.0 / Double(1 << Int(state.registers[0x1C] >> 3 & 0x03))
             let acc = CountEncoding.counts(sample.acc / standardGravity, countsPerUnit: accCountsPerGravity)
             let gyr = CountEncoding.counts(sample.gyr * (180 / .pi), countsPerUnit: gyrCountsPerDegree)
             let temperature = UInt16(bitPattern: model == .mpu6050 ? -3920 : 1335)  // 25 °C
-            let bytes = CountEncoding.bigEndianBytes(acc) + [UInt8(temperature >> 8), UInt8(temperature & 0xFF)]
-                + CountEncoding.bigEndianBytes(gyr)
-            for (offset, byte) in bytes.enumerated() { state.registers[0x3B + offset] = byte }
+            CountEncoding.writeBigEndian(acc, into: &state.registers, at: 0x3B)
+            state.registers[0x41] = UInt8(temperature >> 8)
+            state.registers[0x42] = UInt8(temperature & 0xFF)
+            CountEncoding.writeBigEndian(gyr, into: &state.registers, at: 0x43)
         }
         state.registers[Int(MPURegister.interruptStatus)] |= 0x01
         pushToFIFO(&state)
