@@ -104,7 +104,7 @@ let package = Package(
             name: "stretchguard-bench",
             dependencies: [
                 "StretchGuardCore", "StretchGuardSimulation", "StretchGuardStore", "StretchGuardReview", "StretchGuardConfig",
-                "StretchGuardTestSupport", "CAllocationCounter",
+                "StretchGuardTrace", "StretchGuardTestSupport", "CAllocationCounter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
