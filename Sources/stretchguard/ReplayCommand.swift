@@ -14,8 +14,9 @@ extension StretchGuard {
                 stretch of --baseline-seconds within the first --baseline-search seconds; any mounting works (the \
                 forward axis is learned from the first deep bend unless declared). Output: one row per sample, \
                 \(ReplayCSVWriter.columns.joined(separator: ",")). With --session ID|latest instead of INPUT, \
-                re-runs detection over a recorded session, with its stored baseline and (unless --profile is \
-                given) its profile.
+                re-runs detection over a recorded session through the same engine, with its stored baseline \
+                (without one, its first still stretch, found as for a file) and (unless --profile is given) \
+                its profile.
                 """)
 
         @Argument(help: "The trace to replay (.csv or .csv.gz); or give --session.")
