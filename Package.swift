@@ -56,7 +56,8 @@ let package = Package(
         ]),
         // zlib for reading `.csv.gz` traces (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        // Trace files: CSV (optionally gzip-compressed) in and out, and the replay runner.
+        // Trace files: CSV (optionally gzip-compressed) in and out, and the one replay engine (traces and
+        // stored sessions alike).
         .target(name: "StretchGuardTrace", dependencies: ["StretchGuardCore", "CZlib"]),
         // Human-edited configuration: exercise profiles (YAML through Yams), with errors naming the field.
         .target(name: "StretchGuardConfig", dependencies: ["StretchGuardCore", .product(name: "Yams", package: "Yams")]),
@@ -92,7 +93,7 @@ let package = Package(
         // Fixtures for tests and benchmarks, never in the product: generated sessions and their importer.
         .target(name: "StretchGuardTestSupport", dependencies: [
             "StretchGuardCore", "StretchGuardSimulation", "StretchGuardStore", "StretchGuardReview", "StretchGuardConfig",
-            .product(name: "RealModule", package: "swift-numerics"),
+            "StretchGuardTrace", .product(name: "RealModule", package: "swift-numerics"),
         ]),
         // Counts heap allocations for `stretchguard-bench` (interposes malloc in that executable only).
         .target(name: "CAllocationCounter"),
@@ -110,7 +111,7 @@ let package = Package(
             name: "stretchguard-bench",
             dependencies: [
                 "StretchGuardCore", "StretchGuardSimulation", "StretchGuardStore", "StretchGuardReview", "StretchGuardConfig",
-                "StretchGuardTestSupport", "StretchGuardLive", "StretchGuardGPIO", "CAllocationCounter",
+                "StretchGuardTrace", "StretchGuardTestSupport", "StretchGuardLive", "StretchGuardGPIO", "CAllocationCounter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
@@ -128,7 +129,7 @@ let package = Package(
         ]),
         .testTarget(name: "StretchGuardStoreTests", dependencies: ["StretchGuardStore"]),
         .testTarget(name: "StretchGuardReviewTests", dependencies: [
-            "StretchGuardReview", "StretchGuardSimulation", "StretchGuardTestSupport",
+            "StretchGuardReview", "StretchGuardSimulation", "StretchGuardTestSupport", "StretchGuardTrace",
         ]),
         .testTarget(name: "StretchGuardLiveTests", dependencies: [
             "StretchGuardLive", "StretchGuardCore", "StretchGuardConfig", "StretchGuardSimulation", "StretchGuardHardware",

@@ -34,14 +34,14 @@ public enum DetectorRun {
     /// - Throws: `TraceError` when the trace has no still stretch to take the neutral posture from; the
     ///   evaluation counts the replay as refused.
     public static func run(_ samples: [IMUSample], profile: FormProfile) throws -> DetectorTrack {
-        let found = try Replay.findBaseline(in: samples, path: "trace", options: ReplayOptions())
+        let replayer = try SessionReplayer(trace: samples, path: "trace", profile: profile)
         var track = DetectorTrack(times: [], twistAlert: [], bounceAlert: [], twist: [])
         track.times.reserveCapacity(samples.count)
         track.twistAlert.reserveCapacity(samples.count)
         track.bounceAlert.reserveCapacity(samples.count)
         track.twist.reserveCapacity(samples.count)
-        Replay.run(samples, found: found, profile: profile) { frame, _ in
-            guard let frame else { return }
+        replayer.run { step in
+            let frame = step.frame
             track.times.append(frame.posture.time)
             track.twistAlert.append(frame.verdict.twistAlert)
             track.bounceAlert.append(frame.verdict.bounce)

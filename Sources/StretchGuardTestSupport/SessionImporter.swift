@@ -3,6 +3,7 @@ import StretchGuardConfig
 import StretchGuardCore
 import StretchGuardReview
 import StretchGuardStore
+import StretchGuardTrace
 
 /// Writes a finished stream of samples into the store as a live session would have recorded it: samples
 /// quantised by the session's codec and packed into the recorder's block size, the form events the core
@@ -103,16 +104,13 @@ public struct SessionImporter: Sendable {
         return Result(session: session, events: events, samples: samples.count)
     }
 
-    /// The baseline from the first `seconds` of a stream (the wearer upright and still), on the samples as
-    /// the store will give them back.
+    /// The baseline of a stream's first still stretch, found as a replay finds it
+    /// (``FoundBaseline/search(_:options:)`` with its defaults) on the samples as the store will give them
+    /// back: what a live session without a calibration captures.
     ///
-    /// - Throws: the calibrator's failure when the start is not still.
-    public static func startBaseline(of samples: [IMUSample], scale: SampleScale,
-                                     seconds: Double = 2) throws(BaselineCalibrator.Failure) -> Baseline {
+    /// - Throws: why the stream has no still stretch near its start.
+    public static func startBaseline(of samples: [IMUSample], scale: SampleScale) throws(BaselineSearchFailure) -> Baseline {
         let codec = SampleCodec(scale: scale)
-        var calibrator = BaselineCalibrator()
-        let start = samples.first?.time ?? 0
-        for sample in samples where sample.time - start <= seconds { calibrator.add(codec.quantized(sample)) }
-        return try calibrator.baseline()
+        return try FoundBaseline.search(TraceSamples(samples.map(codec.quantized))).get().baseline
     }
 }

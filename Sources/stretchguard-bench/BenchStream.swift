@@ -1,6 +1,7 @@
 import RealModule
 import StretchGuardCore
 import StretchGuardSimulation
+import StretchGuardTrace
 
 /// The benchmark's input: a long, deterministic exercise-like motion (slow bends, twists, shake) with
 /// sensor noise and bias, at 200 Hz.
@@ -20,10 +21,10 @@ enum BenchStream {
                                         0.5 * Double.sin(1.3 * t))
             },
             linearAcceleration: { t in Vector3D(0.5 * Double.sin(9 * t), 0, 0.8 * Double.sin(11 * t)) * (t < 3 ? 0 : 1) })
-        var calibrator = BaselineCalibrator()
-        for s in rendered.samples.prefix(400) { calibrator.add(s) }
-        // The stream is synthetic and its start is still by construction.
-        let baseline = try! calibrator.baseline()
-        return (rendered.samples, baseline)
+        // The neutral posture as a replay finds it; the stream's first 3 s are still by construction.
+        guard case let .success(found) = FoundBaseline.search(TraceSamples(rendered.samples)) else {
+            preconditionFailure("BenchStream: the still start gave no baseline")
+        }
+        return (rendered.samples, found.baseline)
     }
 }

@@ -14,8 +14,9 @@ extension StretchGuard {
                 stretch of --baseline-seconds within the first --baseline-search seconds; any mounting works (the \
                 forward axis is learned from the first deep bend unless declared). Output: one row per sample, \
                 \(ReplayCSVWriter.columns.joined(separator: ",")). With --session ID|latest instead of INPUT, \
-                re-runs detection over a recorded session, with its stored baseline and (unless --profile is \
-                given) its profile.
+                re-runs detection over a recorded session through the same engine, with its stored baseline \
+                (without one, its first still stretch, found as for a file) and (unless --profile is given) \
+                its profile.
                 """)
 
         @Argument(help: "The trace to replay (.csv or .csv.gz); or give --session.")
@@ -67,8 +68,6 @@ extension StretchGuard {
                 return try replaySession(session)
             }
             guard let input else { throw ValidationError("give either a trace file or --session ID|latest") }
-            let options = ReplayOptions(baselineSeconds: baselineSeconds, baselineSearch: baselineSearch,
-                                        spineAxis: spineAxis, forwardAxis: forwardAxis.declared)
             do {
                 let exercise: FormProfile
                 do {
@@ -78,49 +77,77 @@ extension StretchGuard {
                 }
                 let samples = try TraceReader.read(path: input)
                 // The baseline is checked before any output exists, so bad input leaves no file behind.
-                let found = try StretchGuardTrace.Replay.findBaseline(in: samples, path: input, options: options)
-                let baseline = found.baseline
-                if let declared = forwardAxis.declared, !baseline.forwardAxisKnown {
-                    warn("the forward axis \(declared.rawValue) runs along the spine, so it cannot say where forward is: it is learned from the first deep bend instead (give an axis across the spine to declare it)")
-                }
-                let out: OutputFile?
-                if let output {
-                    out = try OutputFile(path: output)
-                } else {
-                    out = summary ? nil : OutputFile()
-                }
-                let eventFile = try events.map { try OutputFile(path: $0) }
-                var writer = ReplayCSVWriter()
-                var eventWriter = EventLogWriter()
-                var report = PostureReport()
-                var formReport = FormReport()
-                try StretchGuardTrace.Replay.run(samples, found: found, profile: exercise) { frame, events in
-                    formReport.add(events)
-                    if eventFile != nil { eventWriter.append(events) }
-                    guard let frame else { return }
-                    report.add(frame.posture)
-                    if let out {
-                        writer.append(frame)
-                        if writer.buffer.count >= 1 << 16 { try writer.drain(out.write) }
-                    }
-                }
-                if let out {
-                    try writer.drain(out.write)
-                    try out.commit()
-                }
-                if let eventFile {
-                    try eventWriter.drain(eventFile.write)
-                    try eventFile.commit()
-                }
-                if summary {
-                    print(report.render(input: input, baseline: baseline, baselineStart: samples[found.first].time, output: output))
-                    print("  exercise         \(exercise.name): \(exercise.summary)")
-                    print(formReport.lines(target: exercise.hold.target).joined(separator: "\n"))
-                    if let events { print("  events written to \(events)") }
-                }
+                let replayer = try SessionReplayer(trace: samples, path: input, options: replayOptions,
+                                                   profile: exercise)
+                warnIfForwardAxisUnusable(replayer.baseline.baseline)
+                try write(replayer, name: input, baselineStart: replayer.baseline.found?.start ?? 0)
             } catch let error as TraceError {
                 throw fail(error)
             }
+        }
+    }
+}
+
+extension StretchGuard.Replay {
+    /// How the neutral posture is found when the recording has no calibration.
+    var replayOptions: ReplayOptions {
+        ReplayOptions(baselineSeconds: baselineSeconds, baselineSearch: baselineSearch, spineAxis: spineAxis,
+                      forwardAxis: forwardAxis.declared)
+    }
+
+    /// Warns when a declared forward axis could not be used (it runs along the spine).
+    func warnIfForwardAxisUnusable(_ baseline: Baseline) {
+        if let declared = forwardAxis.declared, !baseline.forwardAxisKnown {
+            warn("the forward axis \(declared.rawValue) runs along the spine, so it cannot say where forward is: it is learned from the first deep bend instead (give an axis across the spine to declare it)")
+        }
+    }
+
+    /// Replays a recording and writes what `replay` writes — the rows (to `--output` or standard output),
+    /// `--events`, `--summary` — the same for a trace file and a stored session.
+    ///
+    /// - Parameters:
+    ///   - replayer: the recording, its baseline and profile.
+    ///   - name: the recording's name for the summary (the file, or `session ID`).
+    ///   - baselineStart: when the neutral stretch began, in s on the recording's clock.
+    /// - Throws: the source's read failure, ``TraceError`` when an output cannot be written.
+    func write<Source: ReplaySource>(_ replayer: SessionReplayer<Source>, name: String,
+                                     baselineStart: Double) throws {
+        let exercise = replayer.profile
+        let out: OutputFile? = try output.map { path throws(TraceError) in try OutputFile(path: path) }
+            ?? (summary ? nil : OutputFile())
+        let eventFile = try events.map { path throws(TraceError) in try OutputFile(path: path) }
+        var writer = ReplayCSVWriter()
+        var eventWriter = EventLogWriter()
+        var report = PostureReport()
+        var formReport = FormReport()
+        var writeError: (any Error)?
+        let closing = try replayer.run { step in
+            formReport.add(step.events)
+            if eventFile != nil { eventWriter.append(step.events) }
+            report.add(step.frame.posture)
+            guard let out, writeError == nil else { return }
+            writer.append(step.frame)
+            if writer.buffer.count >= 1 << 16 {
+                do { try writer.drain(out.write) } catch { writeError = error }
+            }
+        }
+        formReport.add(closing)
+        if eventFile != nil { eventWriter.append(closing) }
+        if let writeError { throw writeError }
+        if let out {
+            try writer.drain(out.write)
+            try out.commit()
+        }
+        if let eventFile {
+            try eventWriter.drain(eventFile.write)
+            try eventFile.commit()
+        }
+        if summary {
+            print(report.render(input: name, baseline: replayer.baseline.baseline, baselineStart: baselineStart,
+                                output: output))
+            print("  exercise         \(exercise.name): \(exercise.summary)")
+            print(formReport.lines(target: exercise.hold.target).joined(separator: "\n"))
+            if let events { print("  events written to \(events)") }
         }
     }
 }

@@ -20,11 +20,12 @@ import Testing
         ScenarioRenderer(seed: 1).render(try Scenario.parse(text, name: "recapture")).samples
     }
 
-    /// The baseline from the first 2 s, with the mounting the scenario declares (spine +x, forward +z).
+    /// The baseline of the first still 2 s (as a replay finds it), with the mounting the scenario declares
+    /// (spine +x, forward +z).
     static func startBaseline(_ samples: [IMUSample]) throws -> Baseline {
-        var calibrator = BaselineCalibrator()
-        for s in samples where s.time <= 2 { calibrator.add(s) }
-        return try calibrator.baseline(spineAxis: .plusX, forwardAxis: .plusZ)
+        var finder = StillStretchFinder()
+        for s in samples where !finder.isDone { _ = finder.add(s) }
+        return try #require(finder.baseline(spineAxis: .plusX, forwardAxis: .plusZ))
     }
 
     struct Run {

@@ -27,11 +27,11 @@ import Testing
         scenario.errors.gyrBiasSlope = Vector3D(bias.x.sign == .minus ? -1 : 1, bias.y.sign == .minus ? -1 : 1,
                                                 bias.z.sign == .minus ? -1 : 1) * (0.25 * degree / 60)
         let (samples, truth) = ScenarioRenderer(seed: 5).render(scenario)
-        let found = try Replay.findBaseline(in: samples, path: "drift", options: ReplayOptions())
+        let replayer = try SessionReplayer(trace: samples, path: "drift")
         var worst = 0.0
         var index = 0
-        Replay.run(samples, found: found) { frame, _ in
-            guard let frame else { return }
+        replayer.run { step in
+            let frame = step.frame
             let t = truth[index]
             index += 1
             guard t.segment == "breathe" else { return }

@@ -37,11 +37,11 @@ import Testing
         scenario.mounting = mounting
         scenario.errors = errors
         let (samples, _) = ScenarioRenderer(seed: 3).render(scenario)
-        let found = try Replay.findBaseline(in: samples, path: "matrix", options: ReplayOptions())
+        let replayer = try SessionReplayer(trace: samples, path: "matrix")
         var result = Run()
         var twistStart: Double?, bounceStart: Double?
-        Replay.run(samples, found: found) { frame, _ in
-            guard let frame else { return }
+        replayer.run { step in
+            let frame = step.frame
             let t = frame.posture.time
             result.twist.append(frame.posture.angles.twist)
             if frame.verdict.twistAlert, twistStart == nil { twistStart = t }

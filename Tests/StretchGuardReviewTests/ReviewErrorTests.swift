@@ -3,6 +3,7 @@ import StretchGuardConfig
 import StretchGuardCore
 import StretchGuardReview
 import StretchGuardStore
+import StretchGuardTrace
 import Testing
 
 @Suite("Review errors: each names the problem and the fix")
@@ -85,16 +86,22 @@ struct ReviewErrorTests {
         }
     }
 
-    @Test("no stored calibration and a moving start: no baseline, said plainly")
+    @Test("no stored calibration and no still stretch in the search: no baseline, said plainly")
     func movingStart() throws {
-        // twist-bent-forward starts with 3 s still; a gap over its first 2.5 s leaves the bend as the start.
-        let fixture = try ReviewFixture(scenario: "twist-bent-forward", gap: 0..<3.2, calibration: "")
+        // walking starts with 3 s still; a gap over it leaves 15 s of walking as the start, and the search
+        // looks 10 s in.
+        let fixture = try ReviewFixture(scenario: "walking", gap: 0..<3.2, calibration: "")
         defer { fixture.remove() }
         #expect {
-            try SessionRecording.load(from: fixture.store, selector: .id(fixture.session))
+            try SessionRecording.load(from: fixture.store, selector: .id(fixture.session),
+                                      options: ReplayOptions(baselineSearch: 10))
         } throws: { error in
             guard case .baseline = error as? ReviewError else { return false }
-            return String(describing: error).contains("the wearer moved: the posture wandered")
+            let text = String(describing: error)
+            // Times are told from the session's start; the stillest stretch is in the walk, after the gap.
+            return text.contains("no still 2 s stretch in the first 10 s: in the stillest 2 s, from ")
+                && text.contains("the wearer moved: ") && !text.contains("from 50")
+                && text.contains("cannot be replayed without a calibration")
         }
     }
 }

@@ -11,10 +11,14 @@ import Testing
     }
 
     private func frames(_ input: [IMUSample], options: ReplayOptions = ReplayOptions()) throws -> [FormFrame] {
-        let found = try Replay.findBaseline(in: input, path: "x.csv", options: options)
         var frames: [FormFrame] = []
-        Replay.run(input, found: found) { frame, _ in if let frame { frames.append(frame) } }
+        try SessionReplayer(trace: input, path: "x.csv", options: options).run { frames.append($0.frame) }
         return frames
+    }
+
+    /// The neutral stretch `replay` finds in `input`, or its error.
+    private func findBaseline(in input: [IMUSample], path: String, options: ReplayOptions) throws(TraceError) -> FoundBaseline {
+        try FoundBaseline.search(TraceSamples(input), options: options).mapError { TraceError($0, path: path) }.get()
     }
 
     @Test func emitsOneFramePerSampleAndStartsAtNeutral() throws {
@@ -27,7 +31,7 @@ import Testing
 
     @Test func traceShorterThanTheBaselineIsRejected() {
         let e = #expect(throws: TraceError.self) {
-            try Replay.findBaseline(in: samples(seconds: 1), path: "x.csv", options: ReplayOptions(baselineSeconds: 2))
+            try findBaseline(in: samples(seconds: 1), path: "x.csv", options: ReplayOptions(baselineSeconds: 2))
         }
         #expect(e?.problem.contains("fewer than the 2 s still stretch") == true)
         #expect(e?.fix.contains("--baseline-seconds") == true)
@@ -37,7 +41,7 @@ import Testing
         // Shaking throughout, harder in the first 3 s: the stillest stretch is later.
         let moving = samples(seconds: 6, gyr: { t in Vector3D((t < 3 ? 0.6 : 0.25) * Double.sin(3 * t), 0, 0) })
         let e = #expect(throws: TraceError.self) {
-            try Replay.findBaseline(in: moving, path: "x.csv", options: ReplayOptions(baselineSeconds: 2))
+            try findBaseline(in: moving, path: "x.csv", options: ReplayOptions(baselineSeconds: 2))
         }
         #expect(e?.problem.contains("no still 2 s stretch in the first 30 s") == true)
         #expect((e?.lines?.lowerBound ?? 0) > 300)  // after the harder shaking: header is line 1
@@ -55,7 +59,7 @@ import Testing
             return IMUSample(time: t, gyr: gyr,
                              acc: Vector3D(-Double.sin(angle), 0, Double.cos(angle)) * standardGravity)
         }
-        let found = try Replay.findBaseline(in: input, path: "x.csv", options: ReplayOptions())
+        let found = try findBaseline(in: input, path: "x.csv", options: ReplayOptions())
         #expect(input[found.first].time >= 1.4 && input[found.first].time < 2.7)  // after the movement
         let frames = try frames(input, options: ReplayOptions(forwardAxis: .plusX))
         #expect(frames.count == input.count)
@@ -71,7 +75,7 @@ import Testing
         let input = (0..<300).map { i in
             IMUSample(time: Double(i) / 100, gyr: .zero, acc: Vector3D(standardGravity, 0, 0))
         }
-        let found = try Replay.findBaseline(in: input, path: "x.csv",
+        let found = try findBaseline(in: input, path: "x.csv",
                                             options: ReplayOptions(spineAxis: .plusX, forwardAxis: .minusZ))
         #expect(found.baseline.forwardAxisKnown)
         #expect(isCloseVector(found.baseline.mounting.sensorToBody.rotate(.unitX), .unitZ))
@@ -83,9 +87,9 @@ import Testing
         let input = (0..<300).map { i in
             IMUSample(time: Double(i) / 100, gyr: .zero, acc: Vector3D(standardGravity, 0, 0))
         }
-        let found = try Replay.findBaseline(in: input, path: "x.csv", options: ReplayOptions())
+        let found = try findBaseline(in: input, path: "x.csv", options: ReplayOptions())
         #expect(!found.baseline.forwardAxisKnown)
-        let declared = try Replay.findBaseline(in: input, path: "x.csv", options: ReplayOptions(forwardAxis: .plusX))
+        let declared = try findBaseline(in: input, path: "x.csv", options: ReplayOptions(forwardAxis: .plusX))
         #expect(!declared.baseline.forwardAxisKnown)
     }
 }

@@ -12,7 +12,8 @@ public enum ReviewError: Error, Equatable, Sendable, CustomStringConvertible {
     case profile(session: Int64, name: String, ConfigError)
     /// The session holds no samples (it was stopped at once, or every block was lost).
     case noSamples(session: Int64)
-    /// No calibration was stored and the session's first seconds are no usable baseline.
+    /// No calibration was stored (or it was set aside) and the session has no still stretch near its start
+    /// to take the baseline from; `problem` says why (``BaselineSearchFailure/problem(timesFrom:)``).
     case baseline(session: Int64, problem: String)
 
     /// One line: what is wrong, and the fix.
@@ -22,7 +23,7 @@ public enum ReviewError: Error, Equatable, Sendable, CustomStringConvertible {
             return error.description
         case let .calibration(session, error):
             return "session \(session)'s stored calibration: \(error.problem) — \(error.fix); "
-                + "or review it with a baseline from its first 2 s: `stretchguard review \(session) --recalibrate`"
+                + "or review it with a baseline from its first still 2 s: `stretchguard review \(session) --recalibrate`"
         case let .profile(session, name, error):
             return "session \(session) was recorded with the exercise profile '\(name)', which cannot be loaded "
                 + "(\(error.problem)); \(error.fix), or pick one with --profile"
@@ -30,8 +31,8 @@ public enum ReviewError: Error, Equatable, Sendable, CustomStringConvertible {
             return "session \(session) has no stored samples, so there is nothing to review; "
                 + "`stretchguard sessions` lists the others"
         case let .baseline(session, problem):
-            return "session \(session) has no stored calibration and its first 2 s are no baseline (\(problem)); "
-                + "it cannot be replayed — record sessions after `stretchguard calibrate`, or start them upright and still"
+            return "session \(session) cannot be replayed without a calibration: no neutral posture near its start "
+                + "(\(problem)) — record sessions after `stretchguard calibrate`, or start them upright and still for 2 s"
         }
     }
 }

@@ -1,5 +1,6 @@
 import StretchGuardCore
 import StretchGuardStore
+import StretchGuardTrace
 
 /// A stored session, looked back at: the replay's per-sample track, its holds with their metrics, the
 /// alerts, the timeline of what the live session emitted, and the totals.
@@ -37,7 +38,7 @@ public struct SessionAnalysis: Sendable {
         var track = SessionTrack(capacity: recording.session.sampleCount)
         var events: [FormEvent] = []
         let start = recording.startTime
-        let closing = try SessionReplay.run(recording, profile: profile) { step in
+        let closing = try recording.replayer(profile: profile).run { step in
             track.append(step, startTime: start)
             events.append(contentsOf: step.events)
         }

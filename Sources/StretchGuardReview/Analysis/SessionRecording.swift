@@ -2,16 +2,19 @@ import Foundation
 import StretchGuardConfig
 import StretchGuardCore
 import StretchGuardStore
+import StretchGuardTrace
 
 /// One stored session, ready to replay: its row, what the live session stored beside the samples (events,
-/// markers, gaps), and the baseline it was judged against. Samples stay in the store and are streamed.
-public struct SessionRecording: Sendable {
+/// markers, gaps), and the baseline it is judged against. Samples stay in the store and are streamed: the
+/// session is a ``ReplaySource`` declaring its rate.
+public struct SessionRecording: Sendable, ReplaySource {
     /// Where the baseline came from.
     public enum BaselineSource: Sendable, Equatable {
         /// The calibration record stored with the session (what the live session used).
         case stored(CalibrationRecord)
-        /// Taken from the session's first seconds, upright and still (no record stored, or `recalibrate`).
-        case sessionStart(seconds: Double)
+        /// The session's first still stretch (no record stored, or `recalibrate`), found as `replay` finds a
+        /// trace's: from `start` to `end`, in s since the session's start.
+        case stillStretch(start: Double, end: Double)
     }
 
     /// The store the samples are read from.
@@ -24,29 +27,29 @@ public struct SessionRecording: Sendable {
     public let markers: [SessionMarker]
     /// Stretches of missing samples, in time order.
     public let gaps: [SessionGap]
-    /// The calibrated neutral posture the replay uses.
-    public let baseline: Baseline
-    /// Where ``baseline`` came from.
+    /// The neutral posture the replay judges against: calibrated, or found in the session.
+    public let neutral: ReplayBaseline
+    /// Where ``neutral`` came from.
     public let baselineSource: BaselineSource
-
-    /// Length of the still start used when no calibration is stored, in s.
-    public static let startBaselineSeconds = 2.0
 
     /// Loads a session's metadata and its baseline.
     ///
     /// - Parameters:
     ///   - store: the session database.
     ///   - selector: the session's id, or `latest`.
-    ///   - recalibrate: ignore the stored calibration and take the baseline from the first 2 s.
+    ///   - recalibrate: ignore the stored calibration and take the baseline from the session's first still
+    ///     stretch.
+    ///   - options: how that still stretch is looked for (as `replay` looks in a trace; default: 2 s within
+    ///     the first 30 s).
     /// - Throws: ``ReviewError/store(_:)`` (unknown id, damaged database), ``ReviewError/calibration(session:_:)``
     ///   for an unusable stored record, ``ReviewError/noSamples(session:)``, ``ReviewError/baseline(session:problem:)``.
-    public static func load(from store: SessionStore, selector: SessionSelector,
-                            recalibrate: Bool = false) throws(ReviewError) -> SessionRecording {
+    public static func load(from store: SessionStore, selector: SessionSelector, recalibrate: Bool = false,
+                            options: ReplayOptions = ReplayOptions()) throws(ReviewError) -> SessionRecording {
         do {
             let session = try store.session(selector)
             guard session.sampleCount > 0 else { throw ReviewError.noSamples(session: session.id) }
             let source: BaselineSource
-            let baseline: Baseline
+            let neutral: ReplayBaseline
             if !recalibrate, !session.info.calibration.isEmpty {
                 let record: CalibrationRecord
                 do {
@@ -55,15 +58,23 @@ public struct SessionRecording: Sendable {
                 } catch {
                     throw ReviewError.calibration(session: session.id, error)
                 }
-                baseline = record.baseline
+                neutral = .calibrated(record.baseline)
                 source = .stored(record)
             } else {
-                baseline = try startBaseline(of: session, in: store)
-                source = .sessionStart(seconds: startBaselineSeconds)
+                let samples = StoredSamples(store: store, session: session)
+                switch try FoundBaseline.search(samples, options: options) {
+                case let .success(found):
+                    neutral = .found(found)
+                    source = .stillStretch(start: found.start - session.info.startTime,
+                                           end: found.end - session.info.startTime)
+                case let .failure(failure):
+                    throw ReviewError.baseline(session: session.id,
+                                               problem: failure.problem(timesFrom: session.info.startTime))
+                }
             }
             return SessionRecording(store: store, session: session, storedEvents: try store.events(of: session.id),
                                     markers: try store.markers(of: session.id), gaps: try store.gaps(of: session.id),
-                                    baseline: baseline, baselineSource: source)
+                                    neutral: neutral, baselineSource: source)
         } catch let error as ReviewError {
             throw error
         } catch let error as StoreError {
@@ -77,31 +88,53 @@ public struct SessionRecording: Sendable {
     public var id: Int64 { session.id }
     /// Sample-clock time of the session's start, in s: review times count from here.
     public var startTime: Double { session.info.startTime }
-    /// The nominal sample period, in s (1 / the output data rate).
-    public var samplePeriod: Double { 1 / session.info.rate }
+    /// The neutral posture the replay judges against.
+    public var baseline: Baseline { neutral.baseline }
+    /// The rate the live session ran at, in Hz: the replay runs the filter at its nominal period.
+    public var declaredRate: Double? { session.info.rate }
+    /// Start times of the neutral posture's re-captures (the `recapture` markers), in s on the sample clock.
+    public var recaptureStarts: [Double] { SessionMarker.recaptureStarts(in: markers) }
 
-    /// Calls `body` with each stored sample, decoded exactly as the live session decoded it, in order.
-    public func forEachSample(_ body: (IMUSample) -> Void) throws(ReviewError) {
+    /// Calls `body` with each stored sample, decoded exactly as the live session decoded it, in order,
+    /// until it returns false.
+    public func read(_ body: (IMUSample) -> Bool) throws(ReviewError) {
+        try StoredSamples(store: store, session: session).read(body)
+    }
+
+    /// The replay of this session with `profile`: its baseline, its rate, its re-captures.
+    ///
+    /// - Throws: ``ReviewError/store(_:)`` when the samples cannot be read.
+    public func replayer(profile: FormProfile) throws(ReviewError) -> SessionReplayer<SessionRecording> {
+        try SessionReplayer(source: self, baseline: neutral, profile: profile, recaptures: recaptureStarts)
+    }
+}
+
+/// A stored session's samples as a ``ReplaySource`` (what ``SessionRecording`` reads, before it exists).
+struct StoredSamples: ReplaySource {
+    let store: SessionStore
+    let session: StoredSession
+
+    var declaredRate: Double? { session.info.rate }
+
+    func read(_ body: (IMUSample) -> Bool) throws(ReviewError) {
         do {
-            try store.forEachSample(of: session.id, body)
+            try store.forEachSample(of: session.id, while: body)
         } catch {
             throw .store(error)
         }
     }
+}
 
-    /// The baseline from the first ``startBaselineSeconds`` of a session (upright and still).
-    private static func startBaseline(of session: StoredSession, in store: SessionStore) throws -> Baseline {
-        var calibrator = BaselineCalibrator()
-        var first: Double?
-        try store.forEachSample(of: session.id) { sample in
-            let start = first ?? sample.time
-            if first == nil { first = sample.time }
-            if sample.time - start <= startBaselineSeconds { calibrator.add(sample) }
-        }
-        do {
-            return try calibrator.baseline()
-        } catch {
-            throw ReviewError.baseline(session: session.id, problem: error.description)
-        }
+extension SessionMarker {
+    /// The start times of the `recapture` markers among `markers` (any kinds, any order), in s.
+    public static func recaptureStarts(in markers: [SessionMarker]) -> [Double] {
+        markers.filter { $0.kind == .recapture }.map(\.time)
+    }
+}
+
+extension RecaptureSchedule {
+    /// The re-captures of a session's markers (any kinds, any order).
+    public init(markers: [SessionMarker]) {
+        self.init(starts: SessionMarker.recaptureStarts(in: markers))
     }
 }

@@ -1,4 +1,5 @@
 import StretchGuardCore
+import StretchGuardTrace
 
 /// A replayed session's per-sample series, column by column (one entry per stored sample).
 ///
@@ -56,7 +57,7 @@ public struct SessionTrack: Sendable {
     /// - Parameters:
     ///   - step: the replayed sample.
     ///   - startTime: the session's start on the sample clock, in s.
-    public mutating func append(_ step: SessionReplay.Step, startTime: Double) {
+    public mutating func append(_ step: ReplayStep, startTime: Double) {
         let angles = step.frame.posture.angles
         let verdict = step.frame.verdict
         var bits: Flags = []

@@ -99,7 +99,8 @@ public struct ReviewText: Sendable {
     static func baselineText(_ source: SessionRecording.BaselineSource) -> String {
         switch source {
         case let .stored(record): return "calibration '\(record.name)' (\(record.method))"
-        case let .sessionStart(seconds): return "first \(ReviewFormat.decimal(seconds, 0)) s of the session"
+        case let .stillStretch(start, end):
+            return "still from \(ReviewFormat.decimal(start, 1)) s to \(ReviewFormat.decimal(end, 1)) s of the session"
         }
     }
 

@@ -39,17 +39,32 @@ extension SessionStore {
     ///
     /// - Throws: ``StoreError/unknownSession(id:)``, or ``StoreError/corrupt(path:detail:)`` for a damaged block.
     public func forEachSample(of session: Int64, _ body: (IMUSample) -> Void) throws(StoreError) {
+        try forEachSample(of: session, while: { body($0); return true })
+    }
+
+    /// Calls `body` with each stored sample of a session, decoded as ``forEachSample(of:_:)`` does, in
+    /// order, until it returns false: a reader that needs only the start of a session stops there (the rest
+    /// of the block it stopped in is decoded, no further block is read).
+    ///
+    /// - Throws: ``StoreError/unknownSession(id:)``, or ``StoreError/corrupt(path:detail:)`` for a damaged block.
+    public func forEachSample(of session: Int64, while body: (IMUSample) -> Bool) throws(StoreError) {
         let codec = SampleCodec(scale: try self.session(.id(session)).info.scale)
-        try forEachRawSample(of: session) { body(codec.decode($0)) }
+        try forEachRawSample(of: session, while: { body(codec.decode($0)) })
     }
 
     /// Calls `body` with each stored raw sample of a session, in recording order.
     public func forEachRawSample(of session: Int64, _ body: (RawSample) -> Void) throws(StoreError) {
+        try forEachRawSample(of: session, while: { body($0); return true })
+    }
+
+    /// Calls `body` with each stored raw sample of a session, in recording order, until it returns false.
+    public func forEachRawSample(of session: Int64, while body: (RawSample) -> Bool) throws(StoreError) {
+        var reading = true
         try read { db in
             let blocks = try Row.fetchCursor(db, sql: """
                 SELECT id, start_us, sample_count, data FROM sample_blocks WHERE session_id = ? ORDER BY id
                 """, arguments: [session])
-            while let row = try blocks.next() {
+            while reading, let row = try blocks.next() {
                 let block: Int64 = row[0]
                 let start: Int64 = row[1]
                 let count: Int = row[2]
@@ -57,7 +72,9 @@ extension SessionStore {
                     try row.withUnsafeData(atIndex: 3) { data in
                         guard let data else { throw StoreError.corruptBlock(detail: "NULL data") }
                         try data.withUnsafeBytes { bytes in
-                            try SampleBlock.decode(bytes, start: start, count: count, body)
+                            try SampleBlock.decode(bytes, start: start, count: count) { sample in
+                                if reading { reading = body(sample) }
+                            }
                         }
                     }
                 } catch let StoreError.corruptBlock(detail) {

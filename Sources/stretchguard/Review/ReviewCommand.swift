@@ -37,7 +37,7 @@ extension StretchGuard {
         @Option(help: "Replay with this exercise profile (name or file) instead of the session's own.")
         var profile: String?
 
-        @Flag(help: "Take the baseline from the session's first 2 s (upright and still) instead of its stored calibration.")
+        @Flag(help: "Take the baseline from the session's first still 2 s (as `replay` does for a file) instead of its stored calibration.")
         var recalibrate = false
 
         func validate() throws {

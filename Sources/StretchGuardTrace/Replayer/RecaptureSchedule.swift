@@ -1,5 +1,4 @@
 import StretchGuardCore
-import StretchGuardStore
 
 /// The re-captures of a recorded session, handed to a ``SessionPipeline`` where the live loop started them.
 ///
@@ -9,9 +8,9 @@ import StretchGuardStore
 public struct RecaptureSchedule: Sendable {
     private var starts: ArraySlice<Double>
 
-    /// - Parameter markers: the session's markers (any kinds, any order).
-    public init(markers: [SessionMarker]) {
-        starts = markers.filter { $0.kind == .recapture }.map(\.time).sorted()[...]
+    /// - Parameter starts: the re-captures' start times, in s on the sample clock (any order).
+    public init(starts: [Double]) {
+        self.starts = starts.sorted()[...]
     }
 
     /// Starts in `pipeline` every re-capture due before a sample at `time` (s).
