@@ -6,7 +6,7 @@ import Foundation
 /// ArgumentParser prints `Error: …` for thrown errors; this keeps the message to exactly the line the
 /// user needs (the file, the line, the problem and the fix).
 func fail(_ message: CustomStringConvertible, code: Int32 = 1) -> ExitCode {
-    FileHandle.standardError.write(Data("stretchguard: error: \(message)\n".utf8))
+    StandardStreams.error("stretchguard: error: \(message)\n")
     return ExitCode(code)
 }
 
@@ -21,5 +21,5 @@ struct CommandFailure: Error, CustomStringConvertible {
 
 /// One warning line on standard error: something the user should know, with what to do; the command goes on.
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data("stretchguard: warning: \(message)\n".utf8))
+    StandardStreams.error("stretchguard: warning: \(message)\n")
 }

@@ -57,7 +57,7 @@ extension StretchGuard {
             }
             let drawn = SimulationConditions.resolve(parsed, seed: seed ?? parsed.seed, randomise: conditions == .random)
             if conditions == .random {
-                FileHandle.standardError.write(Data((drawn.description + "\n").utf8))
+                StandardStreams.error(drawn.description + "\n")
             }
             let rendered = drawn.render(parsed)
             do {

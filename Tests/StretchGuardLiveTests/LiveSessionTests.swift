@@ -119,4 +119,25 @@ import Testing
         #expect(abs(outcome.lastTime - outcome.startTime - 5) < 0.05)
         #expect(abs(Double(outcome.timing.sampleCount) - 1000) <= 12)
     }
+
+    @Test("stopped in the middle of a beep: the buzzer line is driven off before the session ends")
+    func stopDuringABeepDrivesTheBuzzerOff() throws {
+        let setup = try Setup()
+        let gpio = setup.gpio, token = setup.session.stopToken
+        setup.session.sampleProbe = { _ in
+            if gpio.isHigh(.name("GPIO18")) { token.stop() }  // the stop arrives while the buzzer sounds
+        }
+        setup.session.start()
+        let outcome = setup.session.wait()
+        guard case .stopped = outcome.end else {
+            Issue.record("ended by \(outcome.end): the buzzer never sounded")
+            return
+        }
+        let buzzer = gpio.writes(to: .name("GPIO18"))
+        let lastOn = try #require(buzzer.lastIndex { $0.active }, "the buzzer never sounded")
+        #expect(buzzer[lastOn...].dropFirst().contains { !$0.active } && buzzer.last?.active == false)
+        #expect(!gpio.isHigh(.name("GPIO18")))
+        let stored = try setup.store.session(.latest)
+        #expect(stored.isComplete)
+    }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The guided procedure as text: whole lines, countdowns written number by number on one line ("Hold
 /// still… 5 4 3 2 1"), and a progress bar while measuring. On a terminal, headings are bold and the bar is
 /// redrawn in place; otherwise the output is plain lines with no control characters.
@@ -15,13 +13,6 @@ public struct TextCalibrationConsole: CalibrationConsole {
     public init(isTerminal: Bool, write: @escaping (String) -> Void) {
         self.isTerminal = isTerminal
         self.write = write
-    }
-
-    /// The console on standard output.
-    public static func standardOutput() -> TextCalibrationConsole {
-        TextCalibrationConsole(isTerminal: isatty(STDOUT_FILENO) == 1) { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
     }
 
     /// A blank line and a heading.

@@ -73,7 +73,7 @@ struct Calibrate: ParsableCommand {
     // MARK: - Calibrating
 
     private func calibrate() throws {
-        let console = TextCalibrationConsole.standardOutput()
+        let console = TextCalibrationConsole(isTerminal: isatty(STDOUT_FILENO) == 1, write: StandardStreams.out)
         let hardware = try HardwareConfigFile.load(explicitPath: config).config
         let live = try LiveSensor.open(sensor, imu: hardware.thorax, scenario: try SimulatedScenario.load(procedureScenario()))
         let library = library
@@ -175,7 +175,7 @@ struct Calibrate: ParsableCommand {
         let hardware = try HardwareConfigFile.load(explicitPath: config).config
         let live = try LiveSensor.open(sensor, imu: hardware.thorax, scenario: try SimulatedScenario.load(procedureScenario()))
         if let reason = live.fallbackReason {
-            FileHandle.standardError.write(Data("note: no IMU found (\(reason)); showing the simulated sensor's calibration\n".utf8))
+            StandardStreams.error("note: no IMU found (\(reason)); showing the simulated sensor's calibration\n")
         }
         return live.identity
     }

@@ -83,9 +83,3 @@ struct Doctor: ParsableCommand {
         if !report.ok { throw ExitCode(1) }
     }
 }
-
-/// Prints a line and flushes standard output at once (progress lines are read by people and scripts
-/// while the command still runs).
-func printFlushed(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
-}

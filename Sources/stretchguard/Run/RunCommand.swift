@@ -67,7 +67,12 @@ struct Run: ParsableCommand {
             }
         } catch {
             feedback.close()
+            guard StopSignal.received == nil else { return stoppedBeforeStart() }
             throw error
+        }
+        guard StopSignal.received == nil else {
+            feedback.close()
+            return stoppedBeforeStart()
         }
         let info = SessionInfo(startDate: Date(), startTime: sensor.timeSource.now(), device: sensor.device,
                                chip: sensor.chipName, rate: sensor.rate, profile: exercise.name,
@@ -88,5 +93,11 @@ struct Run: ParsableCommand {
         let counters = try outcome.recording.get()
         printFlushed(RunSummaryText(outcome: outcome, counters: counters, session: recorder.session,
                                     database: database, target: exercise.hold.target).render())
+    }
+
+    /// A signal before the recording began (Ctrl-C while the neutral posture was being captured): nothing
+    /// to close, a clean exit.
+    private func stoppedBeforeStart() {
+        printFlushed("stopped before the session began (\(StopSignal.receivedName ?? "signal")); nothing was recorded")
     }
 }

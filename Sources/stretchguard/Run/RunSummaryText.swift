@@ -48,7 +48,7 @@ struct RunSummaryText {
 
     /// Why the session ended; a stop from Ctrl-C or SIGTERM says so.
     private var endReason: String {
-        if case .stopped = outcome.end, StopSignal.received != nil { return "stopped by signal" }
+        if case .stopped = outcome.end, let signal = StopSignal.receivedName { return "stopped by signal (\(signal))" }
         return outcome.end.description
     }
 
