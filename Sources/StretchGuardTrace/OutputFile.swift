@@ -17,10 +17,18 @@ public final class OutputFile {
         temporary = nil
     }
 
-    /// A file at `path`.
+    /// A file at `path`, which must not be any of `protected` (the command's input, the session
+    /// database): writing there would replace what the command reads.
     ///
-    /// - Throws: `TraceError` when the folder is missing or not writable.
-    public init(path: String) throws(TraceError) {
+    /// - Parameters:
+    ///   - path: where the output goes.
+    ///   - protected: files the output must not replace, each with what it is ("the session database").
+    /// - Throws: `TraceError` when `path` is a protected file, or the folder is missing or not writable.
+    public init(path: String, protecting protected: [ProtectedFile] = []) throws(TraceError) {
+        if let clash = protected.first(where: { $0.covers(path) }) {
+            throw TraceError(path: path, problem: "is \(clash.role) (\(clash.path)): writing the output there would destroy it",
+                             fix: "choose another file name for the output")
+        }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temp = url.deletingLastPathComponent()
@@ -57,5 +65,48 @@ public final class OutputFile {
             try? handle.close()
             try? FileManager.default.removeItem(atPath: temporary)
         }
+    }
+}
+
+/// A file an output must never replace: a command's input, or the session database with its SQLite
+/// companions (`-wal`, `-shm`, `-journal`).
+public struct ProtectedFile: Sendable {
+    /// The file.
+    public var path: String
+    /// What it is, for the message: "the input", "the session database".
+    public var role: String
+    /// Whether SQLite's companion files count too.
+    public var isDatabase: Bool
+
+    public init(path: String, role: String, isDatabase: Bool = false) {
+        self.path = path
+        self.role = role
+        self.isDatabase = isDatabase
+    }
+
+    /// The session database at `path`, with its companions.
+    public static func database(_ path: String) -> ProtectedFile {
+        ProtectedFile(path: path, role: "the session database", isDatabase: true)
+    }
+
+    /// Whether writing to `candidate` would replace this file (the same file by identity when both exist,
+    /// else the same resolved path).
+    func covers(_ candidate: String) -> Bool {
+        let names = isDatabase ? ["", "-wal", "-shm", "-journal"].map { path + $0 } : [path]
+        return names.contains { Self.sameFile($0, candidate) }
+    }
+
+    private static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        if stat(a, &first) == 0 && stat(b, &second) == 0 {
+            return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+        }
+        return resolved(a) == resolved(b)
+    }
+
+    /// The absolute path with the folder's symbolic links resolved (the file itself may not exist yet).
+    private static func resolved(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).path
     }
 }

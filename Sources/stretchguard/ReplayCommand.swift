@@ -80,7 +80,8 @@ extension StretchGuard {
                 let replayer = try SessionReplayer(trace: samples, path: input, options: replayOptions,
                                                    profile: exercise)
                 warnIfForwardAxisUnusable(replayer.baseline.baseline)
-                try write(replayer, name: input, baselineStart: replayer.baseline.found?.start ?? 0)
+                try write(replayer, name: input, baselineStart: replayer.baseline.found?.start ?? 0,
+                          protecting: ProtectedFile(path: input, role: "the input"))
             } catch let error as TraceError {
                 throw fail(error)
             }
@@ -109,13 +110,15 @@ extension StretchGuard.Replay {
     ///   - replayer: the recording, its baseline and profile.
     ///   - name: the recording's name for the summary (the file, or `session ID`).
     ///   - baselineStart: when the neutral stretch began, in s on the recording's clock.
+    ///   - source: what is replayed (the trace, the database): no output may replace it.
     /// - Throws: the source's read failure, ``TraceError`` when an output cannot be written.
     func write<Source: ReplaySource>(_ replayer: SessionReplayer<Source>, name: String,
-                                     baselineStart: Double) throws {
+                                     baselineStart: Double, protecting source: ProtectedFile) throws {
         let exercise = replayer.profile
-        let out: OutputFile? = try output.map { path throws(TraceError) in try OutputFile(path: path) }
+        let out: OutputFile? = try output.map { path throws(TraceError) in try OutputFile(path: path, protecting: [source]) }
             ?? (summary ? nil : OutputFile())
-        let eventFile = try events.map { path throws(TraceError) in try OutputFile(path: path) }
+        let rows = output.map { [ProtectedFile(path: $0, role: "the --output file")] } ?? []
+        let eventFile = try events.map { path throws(TraceError) in try OutputFile(path: path, protecting: [source] + rows) }
         var writer = ReplayCSVWriter()
         var eventWriter = EventLogWriter()
         var report = PostureReport()

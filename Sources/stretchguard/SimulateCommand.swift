@@ -63,7 +63,9 @@ extension StretchGuard {
             do {
                 // Both files are complete before either appears.
                 let traceFile = try OutputFile(path: output)
-                let truthFile = try truth.map { path throws(TraceError) in try OutputFile(path: path) }
+                let truthFile = try truth.map { path throws(TraceError) in
+                    try OutputFile(path: path, protecting: [ProtectedFile(path: output, role: "the trace output")])
+                }
                 try write(header: SimulationCSV.sampleHeader, rows: rendered.samples, to: traceFile,
                           format: SimulationCSV.appendSample)
                 if let truthFile {

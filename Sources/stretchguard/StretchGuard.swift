@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `stretchguard` command: form feedback for back-pain exercises from a wearable IMU.
 @main
@@ -13,4 +16,13 @@ struct StretchGuard: ParsableCommand {
         version: "0.1.0",
         subcommands: [Run.self, Replay.self, Simulate.self, Eval.self, Doctor.self, Calibrate.self, Sessions.self, Review.self]
     )
+
+    /// Health data stays private: every file this process creates (the session database and its
+    /// companions, calibrations, reports, exports) is 0600, every folder 0700, whatever the login's umask.
+    static let privateFileMask: mode_t = 0o077
+
+    static func main() {
+        umask(privateFileMask)
+        main(nil)
+    }
 }

@@ -125,3 +125,27 @@ import Testing
         #expect(problem.problem.contains("gpiochip9") && problem.problem.contains("gpiochip0"))
     }
 }
+
+/// `doctor` warns about health data that other users may read, with the `chmod` that fixes it.
+@Suite struct DoctorPrivacyCheckTests {
+    @Test func openFilesAndFoldersAreWarnedAboutPrivateOnesAreNot() throws {
+        let folder = NSTemporaryDirectory() + "doctor-privacy-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let open = folder + "/sessions.sqlite", closed = folder + "/2026-01-01.json"
+        #expect(FileManager.default.createFile(atPath: open, contents: Data()))
+        #expect(FileManager.default.createFile(atPath: closed, contents: Data()))
+        chmod(open, 0o644)
+        chmod(closed, 0o600)
+        chmod(folder, 0o750)
+        var report = DoctorReport()
+        DoctorPrivacyCheck(paths: [folder, folder + "/missing"]).run(into: &report)
+        let fixes = report.warnings.map(\.fix)
+        #expect(fixes.contains("chmod 600 '\(open)'"))
+        #expect(fixes.contains("chmod 700 '\(folder)'"))
+        #expect(!fixes.contains { $0.contains(closed) })
+        #expect(report.warnings.first { $0.fix.contains(open) }?.problem.contains("every user") == true)
+        #expect(report.warnings.first { $0.fix.contains(folder + "'") }?.problem.contains("your group") == true)
+        #expect(report.ok, "privacy is a warning, not a problem that stops the setup")
+    }
+}

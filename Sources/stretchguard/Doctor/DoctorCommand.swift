@@ -4,6 +4,7 @@ import StretchGuardConfig
 import StretchGuardGPIO
 import StretchGuardHardware
 import StretchGuardLive
+import StretchGuardStore
 
 /// `stretchguard doctor`: checks the hardware setup and says exactly what is wrong and how to fix it.
 struct Doctor: ParsableCommand {
@@ -58,6 +59,12 @@ struct Doctor: ParsableCommand {
             return
         }
         if !outputs {
+            let environment = ProcessInfo.processInfo.environment
+            let database = try? StoreLocation.path(environment: environment)
+            let calibrations = CalibrationLibrary(environment: environment).directory
+            DoctorPrivacyCheck(paths: [database.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path },
+                                       calibrations].compactMap { $0 }.filter { !$0.isEmpty })
+                .run(into: &report)
             DoctorI2CCheck(imu: hardware.thorax, busOverride: bus, sampleCount: samples)
                 .run(into: &report) { path throws(I2CError) in try LinuxI2CBus(path: path) }
         }

@@ -29,7 +29,8 @@ extension StretchGuard.Replay {
             let replayer = try recording.replayer(profile: exercise)
             if replayer.baseline.found != nil { warnIfForwardAxisUnusable(recording.baseline) }
             // A calibrated session has no still stretch of its own: its summary says 0 s, as it always has.
-            try write(replayer, name: "session \(recording.id)", baselineStart: replayer.baseline.found?.start ?? 0)
+            try write(replayer, name: "session \(recording.id)", baselineStart: replayer.baseline.found?.start ?? 0,
+                      protecting: .database(database.path))
         } catch let error as ReviewError {
             throw fail(error)
         } catch let error as TraceError {

@@ -64,8 +64,11 @@ extension StretchGuard {
             var written: [String] = []
             do {
                 // Both files are complete before either appears.
-                let htmlFile = try html.map { path throws(TraceError) in try OutputFile(path: path) }
-                let csvFile = try csv.map { path throws(TraceError) in try OutputFile(path: path) }
+                let database = ProtectedFile.database(database.path)
+                let htmlFile = try html.map { path throws(TraceError) in try OutputFile(path: path, protecting: [database]) }
+                let csvFile = try csv.map { path throws(TraceError) in
+                    try OutputFile(path: path, protecting: [database] + (html.map { [ProtectedFile(path: $0, role: "the HTML report")] } ?? []))
+                }
                 if let htmlFile, let html {
                     try htmlFile.write(Array(HTMLReport().render(analysis).utf8))
                     written.append("HTML report written to \(html)")
