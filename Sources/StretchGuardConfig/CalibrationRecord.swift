@@ -102,14 +102,53 @@ public struct CalibrationRecord: Codable, Sendable, Equatable {
         do {
             record = try decoder.decode(CalibrationRecord.self, from: data)
         } catch {
-            throw ConfigError(path: path, problem: "is damaged (\(error))",
+            let wording = DecodingErrorWording.describe(error)
+            throw ConfigError(path: path, field: wording.field, problem: wording.problem + ": the file is damaged",
                               fix: "run `stretchguard calibrate` again; it writes a new file")
         }
+        try record.checkRanges(path: path)
         if let sensor, record.sensor != sensor {
             throw ConfigError(path: path, field: "sensor",
                               problem: "belongs to \(record.sensor), but this session uses \(sensor)",
                               fix: "run `stretchguard calibrate` with this sensor, or pick its calibration with --calibration")
         }
         return record
+    }
+
+    /// Checks every number against what a still, calibrated sensor can hold (``IMUSampleLimits``): a
+    /// hand-edited or damaged file is refused here, with the field and the allowed range, instead of
+    /// turning into absurd angles (or a trap) later.
+    func checkRanges(path: String) throws(ConfigError) {
+        let fix = "run `stretchguard calibrate` again; it writes a new file"
+        let b = baseline
+        func refuse(_ field: String, _ problem: String) -> ConfigError {
+            ConfigError(path: path, field: "baseline." + field, problem: problem, fix: fix)
+        }
+        let biasLimit = IMUSampleLimits.gyroBias
+        guard b.gyrBias.isFinite, b.gyrBias.length <= biasLimit else {
+            throw refuse("gyrBias", "is \(Self.number(b.gyrBias.length / degree)) °/s; a gyro bias is at most \(Self.number(biasLimit / degree)) °/s")
+        }
+        guard b.gyrBiasSigma.isFinite, (0...biasLimit).contains(b.gyrBiasSigma) else {
+            throw refuse("gyrBiasSigma", "is \(Self.number(b.gyrBiasSigma / degree)) °/s; 0 to \(Self.number(biasLimit / degree)) °/s is allowed")
+        }
+        let gravity = IMUSampleLimits.gravity
+        guard b.gravity.isFinite, gravity.contains(b.gravity.length) else {
+            throw refuse("gravity", "measures \(Self.number(b.gravity.length)) m/s²; a still sensor measures \(Self.number(gravity.lowerBound))–\(Self.number(gravity.upperBound)) m/s²")
+        }
+        let q = b.mounting.sensorToBody
+        let norm = (q.w * q.w + q.x * q.x + q.y * q.y + q.z * q.z).squareRoot()
+        guard norm.isFinite, abs(norm - 1) <= 1e-3 else {
+            throw refuse("mounting", "is not a rotation (its quaternion's length is \(Self.number(norm)), not 1)")
+        }
+        guard b.duration.isFinite, (0...3600).contains(b.duration) else {
+            throw refuse("duration", "is \(Self.number(b.duration)) s; 0 to 3600 s is allowed")
+        }
+        guard b.sampleCount >= 0 else {
+            throw refuse("sampleCount", "is \(b.sampleCount); it cannot be negative")
+        }
+    }
+
+    private static func number(_ x: Double) -> String {
+        FixedDecimal.short(x, decimals: 3)
     }
 }

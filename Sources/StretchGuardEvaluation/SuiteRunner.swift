@@ -65,7 +65,7 @@ public struct SuiteRunner: Sendable {
         case let .scenario(path, name, seed):
             return try score(scenarioAt: path, name: name, seed: seed)
         case let .recorded(path, name, truthPath):
-            let samples = try TraceReader.read(path: path)
+            let samples = try TraceReader.read(path: path).samples
             let span = samples.count > 1 ? samples[samples.count - 1].time - samples[0].time : 0
             let rate = span > 0 ? Double(samples.count - 1) / span : 0
             return ScenarioScore(name: name, labels: .recorded(rate: rate), samples: samples,

@@ -5,7 +5,12 @@ import StretchGuardCore
 ///
 /// A CSV (or `.csv.gz`) file with a header row; columns are found by name, in any order, and extra
 /// columns are ignored. Required: `t` (s, strictly increasing), `gx,gy,gz` (rad/s) and `ax,ay,az` (m/s²),
-/// all in the sensor's own frame. Uneven sampling and gaps are allowed.
+/// all in the sensor's own frame. Uneven sampling and gaps are allowed. A UTF-8 byte-order mark before the
+/// header is skipped.
+///
+/// A row whose rate or force is beyond what any body-worn IMU reports (``IMUSampleLimits``: 4,000 °/s,
+/// 32 g) is not a movement but a broken or mis-scaled cell: it is left out and counted in
+/// ``TraceContents/rejected``, so one absurd value cannot turn the angles of everything after it.
 public enum TraceReader {
     /// The columns every input trace needs, in the order `IMUSample` takes them.
     public static let requiredColumns = ["t", "gx", "gy", "gz", "ax", "ay", "az"]
@@ -13,9 +18,14 @@ public enum TraceReader {
     /// Reads every sample of the file at `path`.
     ///
     /// - Throws: `TraceError` naming the file, the line and the fix.
-    public static func read(path: String) throws(TraceError) -> [IMUSample] {
-        guard FileManager.default.fileExists(atPath: path) else {
+    public static func read(path: String) throws(TraceError) -> TraceContents {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw TraceError(path: path, problem: "no such file", fix: "check the path and the file name")
+        }
+        guard !isFolder.boolValue else {
+            throw TraceError(path: path, problem: "is a folder, not a trace file",
+                             fix: "give a .csv or .csv.gz file inside it")
         }
         guard let reader = GzipLineReader(path: path) else {
             let reason = String(cString: strerror(errno))
@@ -35,10 +45,11 @@ public enum TraceReader {
         }
     }
 
-    private static func read(_ reader: GzipLineReader, path: String) throws -> [IMUSample] {
+    private static func read(_ reader: GzipLineReader, path: String) throws -> TraceContents {
         let columnIndex = try readHeader(reader, path: path)
-        let needed = columnIndex.max()! + 1
+        let needed = (columnIndex.max() ?? 0) + 1
         var samples: [IMUSample] = []
+        var rejected = TraceContents.Rejected()
         var fields = [ArraySlice<UInt8>]()
         var values = [Double](repeating: 0, count: 7)
         while try reader.nextLine({ line -> Bool in
@@ -53,9 +64,9 @@ public enum TraceReader {
             }
             for (k, column) in columnIndex.enumerated() {
                 guard let v = parseNumber(fields[column]), v.isFinite else {
-                    let cell = String(decoding: fields[column], as: UTF8.self)
+                    let cell = QuotedText.quoted(String(decoding: fields[column], as: UTF8.self))
                     throw TraceError(path: path, line: lineNumber,
-                                     problem: "column '\(requiredColumns[k])' is '\(cell)', not a number",
+                                     problem: "column '\(requiredColumns[k])' is \(cell), not a number",
                                      fix: "fix the cell or remove the row")
                 }
                 values[k] = v
@@ -65,21 +76,31 @@ public enum TraceReader {
                                  problem: "t=\(values[0]) is not after the previous t=\(previous.time)",
                                  fix: "times must strictly increase; sort the rows and drop duplicates")
             }
-            samples.append(IMUSample(time: values[0], gyr: Vector3D(values[1], values[2], values[3]),
-                                     acc: Vector3D(values[4], values[5], values[6])))
+            let sample = IMUSample(time: values[0], gyr: Vector3D(values[1], values[2], values[3]),
+                                   acc: Vector3D(values[4], values[5], values[6]))
+            guard IMUSampleLimits.contains(sample) else {
+                rejected.add(line: lineNumber, values: values)
+                return true
+            }
+            samples.append(sample)
             return true
         }) != nil {}
         guard !samples.isEmpty else {
-            throw TraceError(path: path, problem: "has a header but no samples",
-                             fix: "record a session or pick another file")
+            throw TraceError(path: path, problem: rejected.count > 0
+                                ? "has no sample within an IMU's range (\(rejected.description))"
+                                : "has a header but no samples",
+                             fix: rejected.count > 0 ? "gx,gy,gz must be in rad/s and ax,ay,az in m/s²"
+                                : "record a session or pick another file")
         }
-        return samples
+        return TraceContents(samples: samples, rejected: rejected)
     }
 
     /// The index of each required column in the header.
     private static func readHeader(_ reader: GzipLineReader, path: String) throws -> [Int] {
         guard let names = try reader.nextLine({ line in
-            line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map {
+            let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+            let text = line.starts(with: byteOrderMark) ? line.dropFirst(3) : line
+            return text.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map {
                 String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
             }
         }), names != [""] else {
@@ -90,10 +111,10 @@ public enum TraceReader {
         guard missing.isEmpty else {
             let plural = missing.count == 1 ? "column" : "columns"
             throw TraceError(path: path, line: 1,
-                             problem: "missing \(plural) \(missing.joined(separator: ",")) (header is '\(names.joined(separator: ","))')",
+                             problem: "missing \(plural) \(missing.joined(separator: ",")) (header is \(QuotedText.quoted(names.joined(separator: ","), limit: 80)))",
                              fix: "the header must name \(requiredColumns.joined(separator: ",")) (rad/s, m/s²)")
         }
-        return requiredColumns.map { names.firstIndex(of: $0)! }
+        return requiredColumns.map { names.firstIndex(of: $0) ?? 0 }
     }
 
     /// Parses a decimal number (surrounding spaces allowed).

@@ -75,9 +75,12 @@ extension StretchGuard {
                 } catch {
                     throw fail(error)
                 }
-                let samples = try TraceReader.read(path: input)
+                let trace = try TraceReader.read(path: input)
+                if trace.rejected.count > 0 {
+                    warn("\(input): left out \(trace.rejected) — check the units (rad/s, m/s²) or the recording")
+                }
                 // The baseline is checked before any output exists, so bad input leaves no file behind.
-                let replayer = try SessionReplayer(trace: samples, path: input, options: replayOptions,
+                let replayer = try SessionReplayer(trace: trace.samples, path: input, options: replayOptions,
                                                    profile: exercise)
                 warnIfForwardAxisUnusable(replayer.baseline.baseline)
                 try write(replayer, name: input, baselineStart: replayer.baseline.found?.start ?? 0,

@@ -25,6 +25,45 @@ import Testing
                                  sensor: sensor, method: "calibrate", baseline: baseline)
     }
 
+    // MARK: - Ranges
+
+    /// The error reading `record` back after `edit` changed its baseline (nil when it reads).
+    private func decodeError(_ edit: (inout Baseline) -> Void) throws -> ConfigError? {
+        var changed = record()
+        edit(&changed.baseline)
+        let data = try changed.encoded()
+        do {
+            _ = try CalibrationRecord.decode(data, path: "cal.json")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func numbersNoStillSensorGivesAreRefusedWithTheFieldAndTheRange() throws {
+        #expect(try decodeError { _ in } == nil)
+        let bias = try #require(try decodeError { $0.gyrBias = Vector3D(1, 0, 0) })
+        #expect(bias.field == "baseline.gyrBias" && bias.problem.contains("57.296 °/s") && bias.problem.contains("at most 20 °/s"))
+        let zeroGravity = try #require(try decodeError { $0.gravity = Vector3D(0, 0, 0) })
+        #expect(zeroGravity.field == "baseline.gravity" && zeroGravity.problem.contains("measures 0 m/s²"))
+        let huge = try #require(try decodeError { $0.mounting = BodyMounting(sensorToBody: QuaternionD(w: 1e200, x: 0, y: 0, z: 0)) })
+        #expect(huge.field == "baseline.mounting" && huge.problem.contains("not a rotation"))
+        let zero = try #require(try decodeError { $0.mounting = BodyMounting(sensorToBody: QuaternionD(w: 0, x: 0, y: 0, z: 0)) })
+        #expect(zero.field == "baseline.mounting")
+        let sigma = try #require(try decodeError { $0.gyrBiasSigma = -1 })
+        #expect(sigma.field == "baseline.gyrBiasSigma")
+    }
+
+    @Test func aWronglyTypedFieldIsNamedInOneShortSentence() throws {
+        let text = String(decoding: try record().encoded(), as: UTF8.self)
+            .replacingOccurrences(of: "\"sampleCount\" : 300", with: "\"sampleCount\" : \"many\"")
+        #expect(text.contains("\"many\""))
+        let e = #expect(throws: ConfigError.self) { try CalibrationRecord.decode(Data(text.utf8), path: "cal.json") }
+        #expect(e?.field == "baseline.sampleCount")
+        #expect(e?.problem == "should be a number: the file is damaged")
+        #expect((e?.description.count ?? 1000) < 200 && e?.description.contains("DecodingError") == false)
+    }
+
     // MARK: - Where
 
     @Test func theFolderFollowsXDGDataHomeAndIgnoresARelativeOne() {

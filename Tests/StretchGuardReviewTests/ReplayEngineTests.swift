@@ -49,7 +49,7 @@ struct ReplayEngineTests {
 
         let csv = fixture.folder + "/export.csv"
         try Self.exportCSV(try fixture.store.samples(of: fixture.session), to: csv)
-        let trace = try SessionReplayer(trace: try TraceReader.read(path: csv), path: csv,
+        let trace = try SessionReplayer(trace: try TraceReader.read(path: csv).samples, path: csv,
                                         profile: analysis.profile)
         let fromFile = try #require(trace.baseline.found)
         #expect(fromFile.first == found.first && fromFile.last == found.last)

@@ -42,7 +42,7 @@ final class ScratchFolder {
             9.7,0.1,0.2,y,0.03,0.02,0.01,0.51\r
 
             """)
-        let samples = try TraceReader.read(path: file)
+        let samples = try TraceReader.read(path: file).samples
         #expect(samples.count == 2)
         #expect(samples[0] == IMUSample(time: 0.5, gyr: Vector3D(0.01, 0.02, 0.03), acc: Vector3D(0.2, 0.1, 9.8)))
         #expect(samples[1].time == 0.51 && samples[1].acc.z == 9.7)
@@ -53,7 +53,7 @@ final class ScratchFolder {
         var text = "t,gx,gy,gz,ax,ay,az\n"
         for i in 0..<5000 { text += "\(Double(i) * 0.005),0.001,0,0,0,0,9.81\n" }
         let file = try folder.writeGzip("b.csv.gz", text)
-        let samples = try TraceReader.read(path: file)
+        let samples = try TraceReader.read(path: file).samples
         #expect(samples.count == 5000)
         #expect(samples.last!.time == 4999 * 0.005)
     }
@@ -101,6 +101,41 @@ final class ScratchFolder {
     @Test func emptyFileAndHeaderOnly() throws {
         #expect(try #require(error(reading: "")).problem.contains("empty"))
         #expect(try #require(error(reading: "t,gx,gy,gz,ax,ay,az\n")).problem.contains("no samples"))
+    }
+
+    @Test func aByteOrderMarkBeforeTheHeaderIsSkipped() throws {
+        let folder = ScratchFolder()
+        let file = folder.write("bom.csv", "\u{FEFF}t,gx,gy,gz,ax,ay,az\n0,0,0,0,0,0,9.81\n0.01,0,0,0,0,0,9.81\n")
+        #expect(try TraceReader.read(path: file).samples.count == 2)
+    }
+
+    @Test func aHugeCellIsShortenedAndEscapeCodesAreShownNotSent() throws {
+        let cell = String(repeating: "x", count: 5_000_000)
+        let huge = try #require(error(reading: "t,gx,gy,gz,ax,ay,az\n0,0,0,0,0,\(cell),9.81\n"))
+        #expect(huge.description.count < 300, "the message copies the cell: \(huge.description.count) characters")
+        #expect(huge.problem.contains("4999960 more characters"))
+        let escape = try #require(error(reading: "t,gx,gy,gz,ax,ay,az\n0,0,0,0,0,\u{1B}[2J,9.81\n"))
+        #expect(!escape.description.contains("\u{1B}") && escape.problem.contains("\\u{1B}[2J"))
+    }
+
+    @Test func aFolderIsNotATrace() throws {
+        let folder = ScratchFolder()
+        _ = folder.write("inside.csv", "t\n")
+        let path = URL(fileURLWithPath: folder.write("x.csv", "")).deletingLastPathComponent().path
+        let e = #expect(throws: TraceError.self) { try TraceReader.read(path: path) }
+        #expect(e?.problem == "is a folder, not a trace file")
+    }
+
+    @Test func aRowBeyondAnyIMUsRangeIsLeftOutAndCounted() throws {
+        var text = "t,gx,gy,gz,ax,ay,az\n"
+        for i in 0..<100 { text += "\(Double(i) * 0.01),0,0,0,0,0,\(i == 40 ? "1e20" : "9.81")\n" }
+        let folder = ScratchFolder()
+        let trace = try TraceReader.read(path: folder.write("spike.csv", text))
+        #expect(trace.samples.count == 99)
+        #expect(trace.rejected.count == 1)
+        #expect(trace.rejected.first?.line == 42 && trace.rejected.first?.column == "az")
+        #expect(trace.rejected.description.contains("line 42, az = 1e+20 m/s²"))
+        #expect(!trace.samples.contains { $0.acc.z > 100 })
     }
 
     @Test func missingFile() {

@@ -77,6 +77,11 @@ public struct Vector3<Scalar: IMUScalar>: Hashable, Sendable, Codable {
     @inlinable @inline(__always) public static func -= (a: inout Vector3, b: Vector3) { a = a - b }
 }
 
+extension Vector3 {
+    /// Whether every component is finite (no NaN, no infinity).
+    @inlinable public var isFinite: Bool { x.isFinite && y.isFinite && z.isFinite }
+}
+
 /// The pipeline's vector type: `Double` components.
 public typealias Vector3D = Vector3<Double>
 

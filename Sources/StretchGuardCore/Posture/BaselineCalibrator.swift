@@ -22,7 +22,7 @@ public struct BaselineCalibrator: Sendable {
         public var maxTurnRate: Double = 3 * degree
         /// Accepted range of the mean specific force's magnitude, in m/s² (gravity ± 15 %): anything else
         /// means wrong units or a broken accelerometer.
-        public var gravityRange: ClosedRange<Double> = 8.3...11.3
+        public var gravityRange: ClosedRange<Double> = IMUSampleLimits.gravity
         /// Fewest samples for a baseline. Default 20.
         public var minimumSamples = 20
 

@@ -50,7 +50,8 @@ public struct AdherenceReport: Sendable {
                      "  " + ReviewFormat.left("session", 7) + "  " + ReviewFormat.left("date", 16) + "  "
                         + ReviewFormat.left("profile", profileWidth) + "  longest  holds  reached"]
         for point in stats.holdProgression {
-            let bar = String(repeating: "#", count: Int((point.longestHold / longest * 30).rounded()))
+            let share = point.longestHold / longest
+            let bar = String(repeating: "#", count: share.isFinite ? Int((min(max(share, 0), 1) * 30).rounded()) : 0)
             lines.append("  " + ReviewFormat.right("\(point.session)", 7) + "  "
                 + ReviewFormat.date(point.date, timeZone: timeZone) + "  " + ReviewFormat.left(point.profile, profileWidth)
                 + "  " + ReviewFormat.right(ReviewFormat.decimal(point.longestHold, 0) + " s", 7)

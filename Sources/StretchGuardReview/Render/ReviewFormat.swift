@@ -17,7 +17,8 @@ public enum ReviewFormat {
 
     /// A time since the session's start, in s, as a clock: `0:42.5`, `12:03.0`, `1:02:03.0`.
     public static func clock(_ seconds: Double, tenths: Bool = true) -> String {
-        let total = max(0, seconds)
+        // Beyond a year (or not a number) a session clock means a broken time: shown as the limit, never a trap.
+        let total = seconds.isNaN ? 0 : min(max(0, seconds), 366 * 86400)
         let tenthsCount = Int((total * 10).rounded(tenths ? .toNearestOrAwayFromZero : .down))
         let whole = tenthsCount / 10
         let (h, m, s) = (whole / 3600, whole / 60 % 60, whole % 60)
@@ -29,7 +30,7 @@ public enum ReviewFormat {
 
     /// A length of time in s, for people: `45 s`, `3 min 42 s`, `1 h 02 min`.
     public static func duration(_ seconds: Double) -> String {
-        let whole = Int(max(0, seconds).rounded())
+        let whole = Int((seconds.isNaN ? 0 : min(max(0, seconds), 366 * 86400)).rounded())
         if whole < 60 { return "\(whole) s" }
         if whole < 3600 { return "\(whole / 60) min " + pad(whole % 60) + " s" }
         return "\(whole / 3600) h " + pad(whole / 60 % 60) + " min"

@@ -120,9 +120,18 @@ public struct TerminalPlot: Sendable {
                 String(repeating: " ", count: Self.label("").count) + String(labels).trimmingTrailing()]
     }
 
+    /// A value range within ±360° (a broken angle — not a number, or absurdly large — is drawn at the
+    /// edge, never turned into a row count that traps).
+    static func plottable(_ range: (min: Double, max: Double)?) -> (min: Double, max: Double)? {
+        guard let range else { return nil }
+        func clamp(_ x: Double) -> Double { x.isNaN ? 0 : min(max(x, -360), 360) }
+        return (clamp(range.min), clamp(range.max))
+    }
+
     /// Flexion's axis: rows at multiples of the smallest step that fits `rows`, from the row holding the
     /// lowest value (at most 0) to the one holding the highest (at least one step).
     static func flexionAxis(_ range: (min: Double, max: Double)?, rows: Int) -> Axis {
+        let range = plottable(range)
         let low = min(0, range?.min ?? 0), high = max(0, range?.max ?? 0)
         for step in steps {
             let top = max(step, ((high - step / 2) / step).rounded(.up) * step)
@@ -135,6 +144,7 @@ public struct TerminalPlot: Sendable {
 
     /// Twist's axis: symmetric about 0 (an odd number of rows), past the largest |twist| and the alert angle.
     static func twistAxis(_ range: (min: Double, max: Double)?, alert: Double, rows: Int) -> Axis {
+        let range = plottable(range)
         let largest = max(abs(range?.min ?? 0), abs(range?.max ?? 0))
         let half = max(1, (rows - 1) / 2)
         for step in steps {
@@ -146,6 +156,7 @@ public struct TerminalPlot: Sendable {
 
     /// Flexion's range for continuous plots: from min(0, lowest) to max(10, highest), in steps of 10°.
     static func flexionRange(_ range: (min: Double, max: Double)?) -> (Double, Double) {
+        let range = plottable(range)
         let low = min(0, ((range?.min ?? 0) / 10).rounded(.down) * 10)
         let high = max(10, ((range?.max ?? 0) / 10).rounded(.up) * 10)
         return (low, high)
@@ -154,6 +165,7 @@ public struct TerminalPlot: Sendable {
     /// Twist's limit for continuous plots: symmetric, past the alert angle and the largest |twist|, in
     /// steps of 5°.
     static func twistLimit(_ range: (min: Double, max: Double)?, alert: Double) -> Double {
+        let range = plottable(range)
         let largest = max(abs(range?.min ?? 0), abs(range?.max ?? 0), alert + 1)
         return (largest / 5).rounded(.up) * 5
     }

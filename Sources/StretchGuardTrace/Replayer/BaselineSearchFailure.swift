@@ -62,9 +62,7 @@ public struct BaselineSearchFailure: Error, Equatable, Sendable, CustomStringCon
 
     /// A number with up to two decimals, for messages.
     static func format(_ x: Double) -> String {
-        guard x.isFinite, abs(x) < 1e12 else { return x.isNaN ? "not a number" : (x > 0 ? "huge" : "-huge") }
-        let r = (x * 100).rounded() / 100
-        return r == r.rounded() ? String(Int(r)) : String(r)
+        FixedDecimal.short(x)
     }
 }
 

@@ -1,3 +1,4 @@
+import StretchGuardCore
 import StretchGuardLive
 import StretchGuardTrace
 

@@ -9,9 +9,11 @@ enum LiveStatusText {
     /// The status line: time, twist, flexion, hold progress toward the target, feedback, alerts.
     static func line(_ s: LiveSnapshot) -> String {
         if s.capturingBaseline { return "\(clock(s.elapsed))  hold still: capturing the neutral posture…" }
-        let filled = s.holding ? min(10, Int((s.holdSeconds / max(s.holdTarget, 1) * 10).rounded(.down))) : 0
+        let fraction = s.holding ? s.holdSeconds / max(s.holdTarget, 1) : 0
+        let filled = fraction.isFinite ? Int(min(max(fraction, 0), 1) * 10) : 0
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
-        let hold = s.holding ? "\(Int(s.holdSeconds))/\(Int(s.holdTarget)) s" : "--/\(Int(s.holdTarget)) s"
+        let target = FixedDecimal.string(s.holdTarget, decimals: 0)
+        let hold = s.holding ? "\(FixedDecimal.string(s.holdSeconds.rounded(.down), decimals: 0))/\(target) s" : "--/\(target) s"
         var alerts: [String] = []
         if s.twistLevel == .alert { alerts.append("TWIST!") } else if s.twistLevel == .warning { alerts.append("twist?") }
         if s.bouncing { alerts.append("BOUNCE!") }
@@ -68,11 +70,11 @@ enum LiveStatusText {
     static func clock(_ t: Double) -> String { ReviewFormat.clock(t) }
 
     private static func signed(_ value: Double) -> String {
-        let rounded = Int(value.rounded())
-        let text = rounded > 0 ? "+\(rounded)" : "\(rounded)"
-        return String(repeating: " ", count: max(0, 4 - text.count)) + text
+        let text = FixedDecimal.string(value, decimals: 0)
+        let signed = value.rounded() > 0 ? "+" + text : (text == "-0" ? "0" : text)
+        return String(repeating: " ", count: max(0, 4 - signed.count)) + signed
     }
 
-    static func degrees(_ radians: Double) -> String { String(Int((radians / degree).rounded())) }
+    static func degrees(_ radians: Double) -> String { FixedDecimal.string(radians / degree, decimals: 0) }
     static func seconds(_ value: Double) -> String { FixedDecimal.string(value, decimals: 1) + " s" }
 }

@@ -1,4 +1,5 @@
-/// Appends decimal numbers with a fixed number of decimals to a byte buffer, without `String(format:)`.
+/// Decimal numbers for files and messages, without `String(format:)`, locale-free, and never trapping: a
+/// non-finite value is written as Swift spells it ("nan", "inf"), a huge one in exponent form.
 public enum FixedDecimal {
     private static let powers: [Double] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
 
@@ -28,6 +29,19 @@ public enum FixedDecimal {
         var bytes: [UInt8] = []
         append(value, decimals: decimals, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `value` with up to `decimals` (0–9) decimals, trailing zeros dropped, for messages: "2", "0.25",
+    /// "1e+20"; "not a number" and "infinite" for the non-finite.
+    public static func short(_ value: Double, decimals: Int = 2) -> String {
+        guard value.isFinite else { return value.isNaN ? "not a number" : (value > 0 ? "infinite" : "-infinite") }
+        guard abs(value) < 9e8 else { return String(value) }
+        var text = string(value, decimals: decimals)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
     }
 
     /// Appends a non-negative integer.
