@@ -64,6 +64,14 @@ struct FieldReader {
                 try apply(inner, prefix: key + ".", to: &profile)
                 continue
             }
+            if ProfileSchema.sections.contains(key) {
+                let fields = ProfileSchema.numbers.keys.filter { $0.hasPrefix(key + ".") }.sorted()
+                    .map { String($0.dropFirst(key.count + 1)) }
+                throw ConfigError(path: path, line: line(value), field: key,
+                                  problem: "is a section, not a value",
+                                  fix: "write '\(key):' alone on its line and its fields indented below it "
+                                      + "(\(fields.prefix(4).joined(separator: ", "))\(fields.count > 4 ? ", …" : ""))")
+            }
             if let text = ProfileSchema.texts[key] {
                 guard let string = value.string else {
                     throw ConfigError(path: path, line: line(value), field: key, problem: "must be text", fix: "write it in quotes")
