@@ -1,4 +1,5 @@
 import StretchGuardCore
+import StretchGuardHardware
 import StretchGuardStore
 import StretchGuardTrace
 
@@ -37,12 +38,23 @@ struct RunSummaryText {
         health += ", \(stats.droppedSamples) dropped by the clock, \(counters.dropped) by the recorder"
         if loop.sensorFaults > 0 { health += ", \(loop.sensorFaults) sensor faults" }
         lines.append(health)
+        lines.append("  sample clock: \(loop.sensor.clock.choice)")
         if let p50 = loop.latency.quantile(0.5), let p99 = loop.latency.quantile(0.99) {
             let verdict = p99 <= period ? "within" : "OVER"
-            lines.append("  sample to feedback: p50 \(ms(p50)) ms, p99 \(ms(p99)) ms (\(verdict) one sample period, \(ms(period)) ms)")
+            lines.append("  sample to feedback: p50 \(ms(p50)) ms, p99 \(ms(p99)) ms (\(origin(loop.sensor.clockMode)); "
+                         + "\(verdict) one sample period, \(ms(period)) ms)")
         }
         lines.append("Review it: stretchguard review \(session)")
         return lines.joined(separator: "\n")
+    }
+
+    /// Where latency is measured from: the sample's acquisition instant as the clock's mode knows it.
+    private func origin(_ mode: SampleClockMode) -> String {
+        switch mode {
+        case .dataReadyEdge: "data-ready edge: from the kernel's edge time"
+        case .fifo: "FIFO: from the sample's reconstructed place in the FIFO"
+        case .polling: "polling: from the read"
+        }
     }
 
     private func ms(_ seconds: Double) -> String { FixedDecimal.string(seconds * 1000, decimals: 2) }
