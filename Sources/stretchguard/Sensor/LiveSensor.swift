@@ -96,9 +96,12 @@ struct LiveSensor {
         let candidate: DataReadyCandidate
         if let line = imu.dataReadyLine {
             do {
-                let chip = try dataReadyChip(for: line, configured: gpioChip, gpio: gpio)
-                defer { chip.close() }
-                candidate = .line(try DataReadyLine(chip: chip, line: GPIOLineAddress(line)), name: line.description)
+                if let chip = try dataReadyChip(for: line, configured: gpioChip, gpio: gpio) {
+                    defer { chip.close() }
+                    candidate = .line(try DataReadyLine(chip: chip, line: GPIOLineAddress(line)), name: line.description)
+                } else {
+                    candidate = .unavailable(reason: "no GPIO chip has a line named \(line) (the data-ready line)")
+                }
             } catch {
                 candidate = .unavailable(reason: "data-ready line \(line) could not be requested (\(error))")
             }
@@ -109,20 +112,18 @@ struct LiveSensor {
     }
 
     /// The chip to request the data-ready line from: the configured one, else the first chip with a line of
-    /// that name (the 40-pin header's chips first), else gpiochip0.
+    /// that name (the 40-pin header's chips first; nil when none has it), else gpiochip0 for an offset.
     private static func dataReadyChip(for line: HardwareConfig.Line, configured: HardwareConfig.Chip?,
-                                      gpio: any GPIOBackend) throws(GPIOError) -> any GPIOChip {
+                                      gpio: any GPIOBackend) throws(GPIOError) -> (any GPIOChip)? {
         if let configured { return try gpio.openChip(GPIOChipAddress(configured.description)) }
         guard case .name = line else { return try gpio.openChip(.name("gpiochip0")) }
         let header = HardwareConfig.Chip.raspberryPiHeaderLabels
-        let chips = try gpio.chips().sorted { header.contains($0.label) && !header.contains($1.label) }
-        for info in chips {
+        for info in try gpio.chips().sorted(by: { header.contains($0.label) && !header.contains($1.label) }) {
             guard let chip = try? gpio.openChip(.path(info.path)) else { continue }
             if (try? chip.offset(of: GPIOLineAddress(line))) != nil { return chip }
             chip.close()
         }
-        throw GPIOError.lineNotFound(GPIOLineAddress(line), chip: chips.isEmpty ? "any chip (none found)" : "any chip",
-                                     lineCount: 0)
+        return nil
     }
 
     /// The simulated MPU-6050 at 0x68 on a simulated bus, playing `scenario` from now.
