@@ -6,6 +6,8 @@
 #         driver writes and serves the bytes we set.
 #   GPIO: gpio-sim gives a real /dev/gpiochipN labelled like a Pi 4's (pinctrl-bcm2711) with the Pi's line
 #         names; an output's level is visible in sysfs while held, and writing `pull` makes an input edge.
+#   Live: `run` on the stub while a helper plays a scripted twist into the register image at 100 Hz and
+#         pulses GPIO17 (the INT pin) after each sample, so the sample clock runs on real kernel edges.
 # usage: guest-test.sh STRETCHGUARD_BINARY
 set -u
 binary=$1
@@ -118,6 +120,112 @@ status=$?
 cat "$work/outputs.out"
 check "doctor --outputs exits 0 after the press (status $status)" '[ $status -eq 0 ]'
 check "the button press came from a kernel edge event" 'grep -q "button: pressed" "$work/outputs.out"'
+
+echo "== a live session: run on the stub bus, a scripted twist, the data-ready edge from gpio-sim's GPIO17"
+# The helper: `feed` plays a scripted upright-still → 25° twist → still motion into the MPU-6050's data
+# registers at 100 Hz (one SMBus I2C-block write of 0x3B..0x48 per sample) and, after each write, makes a
+# rising edge on GPIO17 (the INT pin's data-ready pulse) through gpio-sim's pull; `watch` logs the level
+# changes of the buzzer (GPIO18) and red LED (GPIO25) lines. Times are CLOCK_MONOTONIC s.
+cat > "$work/imu.py" <<'EOF'
+import ctypes, fcntl, os, random, struct, sys, time
+def feed(bus, pull_path, trigger, log):
+    fd = os.open(f"/dev/i2c-{bus}", os.O_RDWR)
+    fcntl.ioctl(fd, 0x0703, 0x68)                       # I2C_SLAVE
+    data = ctypes.create_string_buffer(34)               # union i2c_smbus_data
+    request = struct.pack("BBxxIQ", 0, 0x3B, 8, ctypes.addressof(data))  # write, 0x3B, I2C_BLOCK_DATA
+    pull = os.open(pull_path, os.O_WRONLY)
+    out = open(log, "w", buffering=1)
+    rate, turn, hold, dps = 100.0, 0.5, 2.5, 50.0         # 25° in 0.5 s, held 2.5 s, back in 0.5 s
+    period, start, k, twist_at = 1 / rate, time.monotonic(), 0, None
+    print("ready", file=out)
+    while True:
+        now = start + k * period
+        if twist_at is None and k % 10 == 0 and os.path.exists(trigger):
+            twist_at = now
+            print(f"turn {now:.3f}", file=out)
+        t = now - twist_at if twist_at is not None else -1
+        rate_z = dps if 0 <= t < turn else -dps if turn + hold <= t < 2 * turn + hold else 0.0
+        if twist_at is not None and abs(t - (turn + hold)) < period / 2: print(f"back {now:.3f}", file=out)
+        if twist_at is not None and abs(t - (2 * turn + hold)) < period / 2: print(f"still {now:.3f}", file=out)
+        n = lambda: random.randint(-2, 2)                  # a real chip's noise (and never stuck data)
+        counts = (n(), n(), 8192 + n(), 0, n(), n(), int(round(rate_z * 65.5)) + n())
+        data[0:15] = bytes([14]) + struct.pack(">7h", *counts)  # +1 g up z at ±4 g; gyro at ±500 °/s
+        os.write(pull, b"pull-down")
+        fcntl.ioctl(fd, 0x0720, request)                  # I2C_SMBUS
+        os.write(pull, b"pull-up")                        # the rising edge: data ready
+        k += 1
+        delay = start + k * period - time.monotonic()
+        if delay > 0: time.sleep(delay)
+def watch(lines_dir, log):
+    files = {line: open(f"{lines_dir}/sim_gpio{line}/value") for line in (18, 25)}
+    last, out = {}, open(log, "w", buffering=1)
+    while True:
+        for line, f in files.items():
+            f.seek(0); level = f.read().strip()
+            if last.get(line) != level:
+                print(f"{time.monotonic():.3f} {line} {level}", file=out); last[line] = level
+        time.sleep(0.005)
+if sys.argv[1] == "feed": feed(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
+else: watch(sys.argv[2], sys.argv[3])
+EOF
+py=/usr/bin/python3; [ -x $py ] || py=python3
+cat > "$work/live.yaml" <<EOF
+imu:
+  bus: $bus
+  address: 0x68
+  rate_hz: 100
+  data_ready_line: GPIO17
+gpio:
+  chip: pinctrl-bcm2711
+EOF
+live_start=$(cut -d' ' -f1 /proc/uptime)
+$py "$work/imu.py" feed "$bus" "$lines/sim_gpio17/pull" "$work/twist" "$work/feed.log" & feeder=$!
+$py "$work/imu.py" watch "$lines" "$work/levels.log" & watcher=$!
+for _ in $(seq 100); do grep -q ready "$work/feed.log" 2>/dev/null && [ -s "$work/levels.log" ] && break; sleep 0.1; done
+HOME=$work XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config \
+  "$work/stretchguard" run --sensor mpu6050 --config "$work/live.yaml" --db "$work/sessions.sqlite" > "$work/run.out" 2>&1 & runner=$!
+wait_run() {   # wait_run PATTERN [SECONDS]: until the run prints it
+  for _ in $(seq $(( ${2:-60} * 10 ))); do grep -q "$1" "$work/run.out" && return 0; kill -0 $runner 2>/dev/null || break; sleep 0.1; done
+  grep -q "$1" "$work/run.out"
+}
+after_twist=none
+if wait_run "recording session" 90; then
+  sleep 1                                                 # the loop is running, upright and still
+  touch "$work/twist"
+  for _ in $(seq 50); do grep -q "^still" "$work/feed.log" && break; sleep 0.1; done
+  sleep 1.5                                               # still again; the alert has cleared
+  after_twist="$(level 18)$(level 25)"
+  echo pull-down > "$lines/sim_gpio27/pull"; sleep 0.3; echo pull-up > "$lines/sim_gpio27/pull"   # a short press
+  wait_run "marked: stop" 10
+  sleep 1
+fi
+kill -TERM $runner 2>/dev/null; wait $runner; status=$?
+kill $feeder $watcher; wait $feeder $watcher 2>/dev/null
+cat "$work/feed.log"; cat "$work/levels.log"; cat "$work/run.out"
+turn=$(awk '/^turn/{print $2}' "$work/feed.log"); back=$(awk '/^back/{print $2}' "$work/feed.log")
+still=$(awk '/^still/{print $2}' "$work/feed.log")
+high_between() {   # high_between LINE FROM TO: the line was high at some moment in [FROM, TO]
+  awk -v l="$1" -v a="$2" -v b="$3" '$2 == l { if ($1 <= a) v = $3; else if ($1 <= b && $3 == "1") hit = 1 }
+    END { exit !(hit || v == "1") }' "$work/levels.log"
+}
+check "the run exits 0 on SIGTERM (status $status)" '[ $status -eq 0 ]'
+check "the twist was played (feeder log: turn, back, still)" '[ -n "$turn" ] && [ -n "$back" ] && [ -n "$still" ]'
+check "the sample clock took the data-ready edge on GPIO17" 'grep -q "sample clock: data-ready edge (GPIO17 gave" "$work/run.out"'
+check "latency is measured from the kernel's edge time" 'grep -q "data-ready edge: from the kernel.s edge time" "$work/run.out"'
+check "the run printed the twist alert" 'grep -Eq "twist alert: (1[5-9]|2[0-9]|3[0-5])°" "$work/run.out"'
+check "buzzer GPIO18 sounded during the twist" 'high_between 18 "$turn" "$back"'
+check "red LED GPIO25 lit during the held twist" 'high_between 25 "$turn" "$back"'
+check "buzzer and red LED off again after the twist (GPIO18, GPIO25: $after_twist)" '[ "$after_twist" = 00 ]'
+check "the button press was marked" 'grep -q "marked: stop / it hurts" "$work/run.out"'
+check "every output low after SIGTERM" '[ "$(level 18)$(level 23)$(level 24)$(level 25)" = 0000 ]'
+sg review latest --db "$work/sessions.sqlite" --json > "$work/review.json" 2> "$work/review.err"
+cat "$work/review.err"
+check "review holds the twist alert (15–35°)" \
+  'json "$work/review.json" "[e for e in d[\"events\"] if e[\"event\"]==\"twist_alert_started\" and 15 <= abs(e[\"angle_deg\"]) <= 35]" | grep -q twist'
+check "review holds the stop marker" \
+  'json "$work/review.json" "[m[\"note\"] for m in d[\"markers\"] if m[\"kind\"]==\"stop\"]" | grep -q "it hurts"'
+check "review notes the outputs went off on the signal" 'grep -q "outputs off (stopped by signal)" "$work/review.json"'
+echo "== the live session took $(awk -v a="$live_start" -v b="$(cut -d' ' -f1 /proc/uptime)" 'BEGIN{printf "%.1f", b-a}') s"
 
 echo "== guest test took $(awk -v a="$start" -v b="$(cut -d' ' -f1 /proc/uptime)" 'BEGIN{printf "%.1f", b-a}') s"
 echo "== RESULT: $([ $failures = 0 ] && echo "ALL PASSED" || echo "$failures FAILED")"

@@ -97,6 +97,10 @@ public final class SimulatedGPIO: GPIOBackend {
         state.withLock { $0.now += max(0, seconds) }
     }
 
+    /// The simulation clock as a ``MonotonicClock`` (sleeping moves it), for a simulated chip or a sample
+    /// clock that shares the GPIO simulation's time.
+    public var clock: any MonotonicClock { SimulatedGPIOClock(simulation: self) }
+
     // MARK: What was driven
 
     /// Every write so far, oldest first.
@@ -192,4 +196,13 @@ public final class SimulatedGPIO: GPIOBackend {
         if let write, let observer { observer(write) }
         return result
     }
+}
+
+/// ``SimulatedGPIO/clock``: reads and moves the simulation's clock.
+private struct SimulatedGPIOClock: MonotonicClock {
+    let simulation: SimulatedGPIO
+
+    func now() -> Double { simulation.now }
+
+    func sleep(until deadline: Double) { simulation.advance(to: deadline) }
 }

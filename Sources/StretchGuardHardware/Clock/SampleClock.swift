@@ -9,7 +9,10 @@ import StretchGuardGPIO
 /// drained alongside (FIFO).
 public struct SampleClock {
     /// How samples are timed.
-    public let mode: SampleClockMode
+    public var mode: SampleClockMode { choice.mode }
+    /// The mode and why it was chosen (``SampleClock/probing(driver:clock:dataReady:probe:settings:)`` tries
+    /// the modes on the chip; otherwise the best wired or the one asked for).
+    public let choice: SampleClockChoice
     /// The tunables.
     public let settings: SampleClockSettings
     /// The driver of the chip being sampled (configured before the clock starts).
@@ -33,13 +36,23 @@ public struct SampleClock {
                 edgeSource: (any DataReadyEdgeSource)? = nil, mode: SampleClockMode? = nil,
                 settings: SampleClockSettings = .standard) throws(SampleClockError) {
         let chosen = mode ?? .best(hasEdgeSource: edgeSource != nil, hasFIFO: driver.fifoCapacity != nil)
+        let choice = SampleClockChoice(mode: chosen, evidence: mode == nil ? "the best one wired" : "as asked")
+        try self.init(driver: driver, clock: clock, edgeSource: edgeSource, choice: choice, settings: settings)
+    }
+
+    /// A clock in the mode `choice` names, with its reasons (checked as ``init(driver:clock:edgeSource:mode:settings:)``
+    /// checks).
+    public init(driver: any IMUDriver, clock: any MonotonicClock = SystemMonotonicClock(),
+                edgeSource: (any DataReadyEdgeSource)? = nil, choice: SampleClockChoice,
+                settings: SampleClockSettings = .standard) throws(SampleClockError) {
+        let chosen = choice.mode
         if chosen == .dataReadyEdge && edgeSource == nil {
             throw .modeUnavailable(chosen, reason: "no data-ready line is wired (set the INT pin's GPIO line)")
         }
         if chosen == .fifo && driver.fifoCapacity == nil {
             throw .modeUnavailable(chosen, reason: "the \(driver.chip) driver has no FIFO support")
         }
-        self.mode = chosen
+        self.choice = choice
         self.settings = settings
         self.driver = driver
         self.clock = clock
@@ -56,6 +69,7 @@ public struct SampleClock {
         statistics = SampleTimingStatistics(nominalRate: driver.configuration.outputDataRate)
         switch mode {
         case .dataReadyEdge:
+            try edgeSource?.discardQueuedEdges()
             try driver.setDataReadyInterrupt(enabled: true)
         case .fifo:
             try driver.setFIFO(enabled: true)

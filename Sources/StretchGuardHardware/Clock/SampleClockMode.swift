@@ -12,6 +12,15 @@ public enum SampleClockMode: String, Hashable, Sendable, CaseIterable, CustomStr
 
     public var description: String { rawValue }
 
+    /// The mode's name in sentences: "data-ready edge", "FIFO", "polling".
+    public var name: String {
+        switch self {
+        case .dataReadyEdge: "data-ready edge"
+        case .fifo: "FIFO"
+        case .polling: "polling"
+        }
+    }
+
     /// The best mode available: the data-ready edge when a line is wired, else the FIFO when the driver has
     /// one, else polling.
     ///

@@ -22,6 +22,9 @@ public struct SimulatedDataReadyLine: DataReadyEdgeSource, Sendable {
         clock.sleep(until: pulse)
         return UInt64((pulse * 1e9).rounded())
     }
+
+    /// Nothing queues on a simulated line: waiting always looks ahead from now.
+    public func discardQueuedEdges() throws {}
 }
 
 /// A simulated chip whose INT pin a ``SimulatedDataReadyLine`` can watch.

@@ -57,6 +57,8 @@ public final class LiveSession: @unchecked Sendable {
         /// How regularly the samples came, and how they were timed.
         public var timing: SampleTimingStatistics
         public var mode: SampleClockMode
+        /// Which timing mode was chosen on the chip, what showed it works, and why better ones were passed over.
+        public var clockChoice: SampleClockChoice
         /// The nominal sample period, in s.
         public var period: Double
         /// From each sample's acquisition instant (its time stamp: the data-ready edge's kernel time, its
@@ -155,7 +157,7 @@ public final class LiveSession: @unchecked Sendable {
         snapshot.ledColor = .off
         channel.finish(snapshot)
         return Outcome(end: end, events: events, summary: summary, recording: recording,
-                       timing: sensor.clock.statistics, mode: sensor.clock.mode,
+                       timing: sensor.clock.statistics, mode: sensor.clock.mode, clockChoice: sensor.clock.choice,
                        period: sensor.clock.period, latency: latency, sensorFaults: sensorFaults,
                        startTime: startTime, lastTime: lastTime)
     }

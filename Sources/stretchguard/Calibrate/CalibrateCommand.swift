@@ -75,7 +75,8 @@ struct Calibrate: ParsableCommand {
     private func calibrate() throws {
         let console = TextCalibrationConsole(isTerminal: isatty(STDOUT_FILENO) == 1, write: StandardStreams.out)
         let hardware = try HardwareConfigFile.load(explicitPath: config).config
-        let live = try LiveSensor.open(sensor, imu: hardware.thorax, scenario: try SimulatedScenario.load(procedureScenario()))
+        let live = try LiveSensor.open(sensor, imu: hardware.thorax, scenario: try SimulatedScenario.load(procedureScenario()),
+                                       gpioChip: hardware.gpio.chip)
         let library = library
         if let reason = live.fallbackReason { console.line("No IMU found (\(reason)); using the simulated sensor.") }
         console.line("Calibrating \(live.identity) (\(live.chipName), \(live.device)).")
@@ -173,7 +174,8 @@ struct Calibrate: ParsableCommand {
     private func sensorIdentity() throws -> CalibrationRecord.SensorIdentity {
         if sensor == .simulated { return .simulated }
         let hardware = try HardwareConfigFile.load(explicitPath: config).config
-        let live = try LiveSensor.open(sensor, imu: hardware.thorax, scenario: try SimulatedScenario.load(procedureScenario()))
+        let live = try LiveSensor.open(sensor, imu: hardware.thorax, scenario: try SimulatedScenario.load(procedureScenario()),
+                                       gpioChip: hardware.gpio.chip)
         if let reason = live.fallbackReason {
             StandardStreams.error("note: no IMU found (\(reason)); showing the simulated sensor's calibration\n")
         }

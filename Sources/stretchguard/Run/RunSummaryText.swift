@@ -1,4 +1,5 @@
 import StretchGuardCore
+import StretchGuardHardware
 import StretchGuardLive
 import StretchGuardStore
 import StretchGuardTrace
@@ -37,10 +38,11 @@ struct RunSummaryText {
         health += ", \(stats.droppedSamples) dropped by the clock, \(counters.dropped) by the recorder"
         if outcome.sensorFaults > 0 { health += ", \(outcome.sensorFaults) sensor faults" }
         lines.append(health)
+        lines.append("  sample clock: \(outcome.clockChoice)")
         if let p50 = outcome.latency.quantile(0.5), let p99 = outcome.latency.quantile(0.99) {
             let verdict = p99 <= period ? "within" : "OVER"
-            lines.append("  sample to feedback: p50 \(ms(p50)) ms, p99 \(ms(p99)) ms from \(acquisition) "
-                         + "(\(verdict) one sample period, \(ms(period)) ms)")
+            lines.append("  sample to feedback: p50 \(ms(p50)) ms, p99 \(ms(p99)) ms (\(origin(outcome.mode)); "
+                         + "\(verdict) one sample period, \(ms(period)) ms)")
         }
         lines.append("Review it: stretchguard review \(session)")
         return lines.joined(separator: "\n")
@@ -52,12 +54,12 @@ struct RunSummaryText {
         return outcome.end.description
     }
 
-    /// The instant latency counts from, in each timing mode.
-    private var acquisition: String {
-        switch outcome.mode {
-        case .dataReadyEdge: "the data-ready edge (kernel time)"
-        case .fifo: "each sample's place in its FIFO batch"
-        case .polling: "the read"
+    /// Where latency is measured from: the sample's acquisition instant as the clock's mode knows it.
+    private func origin(_ mode: SampleClockMode) -> String {
+        switch mode {
+        case .dataReadyEdge: "data-ready edge: from the kernel's edge time"
+        case .fifo: "FIFO: from the sample's reconstructed place in the FIFO"
+        case .polling: "polling: from the read"
         }
     }
 
