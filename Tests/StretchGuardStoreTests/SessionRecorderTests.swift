@@ -151,7 +151,7 @@ struct SessionRecorderTests {
         recorder.flush()
         onThread { for sample in raw[3_000..<5_000] { recorder.record(sample) } }
         recorder.flush()
-        #expect(warnings.all == [.writeFailed(message: "database or disk is full")])
+        #expect(warnings.all == [.writeFailed(message: "the disk is full")])
         #expect(recorder.counters.writeErrors == 2)
 
         try store.limitSize(pages: nil)  // space again
@@ -159,8 +159,8 @@ struct SessionRecorderTests {
         let counters = try recorder.finish(summary: SessionSummary())
 
         let gap = SessionGap(start: SampleCodec.seconds(raw[1_000].time), end: SampleCodec.seconds(raw[4_999].time),
-                             samples: 4_000, reason: .writeFailed("database or disk is full"))
-        #expect(warnings.all == [.writeFailed(message: "database or disk is full"), .writesResumed(gap: gap)])
+                             samples: 4_000, reason: .writeFailed("the disk is full"))
+        #expect(warnings.all == [.writeFailed(message: "the disk is full"), .writesResumed(gap: gap)])
         #expect(try store.gaps(of: recorder.session) == [gap])
         #expect(try store.rawSamples(of: recorder.session) == Array(raw[0..<1_000]) + Array(raw[5_000..<6_000]))
         #expect(try store.events(of: recorder.session).map(\.kind) == [.impact])  // kept until it could be written
