@@ -221,7 +221,13 @@ struct SessionRecorderTests {
         // The producer thread's closure may hold the recorder a moment longer than the thread's work.
         for _ in 0..<500 where abandoned != nil { Thread.sleep(forTimeInterval: 0.01) }
         try #require(abandoned == nil)
-        let reopened = try SessionStore(path: path)
+        // The weak reference clears as the recorder's deinit starts, on the producer thread; its last commit and
+        // the lock's release follow. Under load that takes a moment: reopen until recovery could run (≤ 5 s).
+        var reopened = try SessionStore(path: path)
+        for _ in 0..<500 where try reopened.session(.id(session)).status == .recording {
+            Thread.sleep(forTimeInterval: 0.01)
+            reopened = try SessionStore(path: path)
+        }
         let stored = try reopened.session(.id(session))
         #expect(stored.status == .incomplete)
         #expect(stored.sampleCount == 250)
