@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import StretchGuardCore
 import Testing
 @testable import StretchGuardStore
@@ -68,24 +69,27 @@ struct SessionQueryTests {
         #expect(throws: StoreError.unknownSession(id: 42)) { try store.finishSession(42, summary: SessionSummary()) }
     }
 
-    @Test("a damaged sample block is an error naming the session and block, not a crash")
+    @Test("a damaged sample block is skipped and reported as a gap naming the block, not an error for the session")
     func damagedBlock() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let (store, ids) = try Self.storeWithSessions(in: folder)
-        let block = try #require(try store.write { db in
-            let block = try Int64.fetchOne(db, sql: "SELECT max(id) FROM sample_blocks WHERE session_id = ?",
-                                           arguments: [ids[1]])
-            try db.execute(sql: "UPDATE sample_blocks SET data = x'01FFFF' WHERE id = ?", arguments: [block])
-            return block
+        let whole = try store.rawSamples(of: ids[1])
+        let (block, count, start) = try #require(try store.write { db -> (Int64, Int, Int64)? in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, sample_count, start_us FROM sample_blocks WHERE session_id = ? ORDER BY id DESC LIMIT 1
+                """, arguments: [ids[1]]) else { return nil }
+            try db.execute(sql: "UPDATE sample_blocks SET data = x'01FFFF' WHERE id = ?", arguments: [row[0] as Int64])
+            return (row[0], row[1], row[2])
         })
-        let error = #expect(throws: StoreError.self) { try store.samples(of: ids[1]) }
-        guard case let .corrupt(path, detail) = error else {
-            Issue.record("expected .corrupt, got \(String(describing: error))")
-            return
-        }
-        #expect(path == store.path)
-        #expect(detail.hasPrefix("session \(ids[1]), sample block \(block): "))
+        let samples = try store.rawSamples(of: ids[1])
+        #expect(samples == Array(whole.dropLast(count)))  // everything but the damaged block
+        let gaps = try store.damagedBlocks(of: ids[1])
+        #expect(gaps.count == 1)
+        #expect(gaps.first?.samples == count)
+        #expect(gaps.first?.start == SampleCodec.seconds(start))
+        #expect(gaps.first?.reason.description.hasPrefix("damaged sample block \(block): ") == true)
+        #expect(try store.damagedBlocks(of: ids[0]).isEmpty)
         #expect(try store.samples(of: ids[0]).count == 400)  // the others still read
     }
 

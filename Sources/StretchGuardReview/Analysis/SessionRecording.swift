@@ -25,7 +25,8 @@ public struct SessionRecording: Sendable, ReplaySource {
     public let storedEvents: [FormEvent]
     /// The wearer's markers, in time order.
     public let markers: [SessionMarker]
-    /// Stretches of missing samples, in time order.
+    /// Stretches of missing samples, in time order: those the recorder stored, and the sample blocks that
+    /// cannot be read (reported, skipped by the replay).
     public let gaps: [SessionGap]
     /// The neutral posture the replay judges against: calibrated, or found in the session.
     public let neutral: ReplayBaseline
@@ -73,7 +74,9 @@ public struct SessionRecording: Sendable, ReplaySource {
                 }
             }
             return SessionRecording(store: store, session: session, storedEvents: try store.events(of: session.id),
-                                    markers: try store.markers(of: session.id), gaps: try store.gaps(of: session.id),
+                                    markers: try store.markers(of: session.id),
+                                    gaps: (try store.gaps(of: session.id) + store.damagedBlocks(of: session.id))
+                                        .sorted { $0.start < $1.start },
                                     neutral: neutral, baselineSource: source)
         } catch let error as ReviewError {
             throw error

@@ -6,18 +6,28 @@ import StretchGuardStore
 public struct SessionListing: Sendable {
     /// The sessions, oldest first.
     public var sessions: [StoredSession]
+    /// The sessions whose row cannot be read, each with the reason (listed after the table).
+    public var unreadable: [UnreadableSession]
     /// The wearer's time zone (for dates).
     public var timeZone: TimeZone
 
     /// A listing.
-    public init(sessions: [StoredSession], timeZone: TimeZone = .current) {
+    public init(sessions: [StoredSession], unreadable: [UnreadableSession] = [], timeZone: TimeZone = .current) {
         self.sessions = sessions
+        self.unreadable = unreadable
         self.timeZone = timeZone
+    }
+
+    /// A listing of a store's sessions, readable and not.
+    public init(_ list: SessionList, timeZone: TimeZone = .current) {
+        self.init(sessions: list.sessions, unreadable: list.unreadable, timeZone: timeZone)
     }
 
     /// The table, newline-terminated; a hint when there are no sessions.
     public func text(databasePath: String) -> String {
+        let problems = unreadable.map { "\($0)\n" }.joined()
         guard !sessions.isEmpty else {
+            if !problems.isEmpty { return problems }
             return "no sessions recorded yet in \(databasePath); `stretchguard run` records one\n"
         }
         let head = ["id", "date", "length", "profile", "holds", "reached", "alerts", "status"]
@@ -38,6 +48,7 @@ public struct SessionListing: Sendable {
         }
         var lines = [line(head)] + rows.map(line)
         lines.append("")
+        lines += unreadable.map(\.description)
         lines.append("`stretchguard review ID` (or `latest`) looks at one; `--stats` shows weeks, streaks and hold progress.")
         return lines.joined(separator: "\n") + "\n"
     }

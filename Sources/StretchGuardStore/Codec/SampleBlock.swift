@@ -72,6 +72,7 @@ public struct SampleBlock: Hashable, Sendable {
     @inline(__always)
     static func decode(_ bytes: UnsafeRawBufferPointer, start: Int64, count: Int,
                        _ body: (RawSample) -> Void) throws(StoreError) {
+        guard count >= 0 else { throw .corruptBlock(detail: "a negative sample count (\(count))") }
         guard bytes.count >= 1 else { throw .corruptBlock(detail: "empty BLOB") }
         guard bytes[0] == format else { throw .corruptBlock(detail: "unknown block format \(bytes[0])") }
         var offset = 1

@@ -3,19 +3,35 @@ import GRDB
 import StretchGuardCore
 
 extension SessionStore {
-    /// Every session, oldest first.
+    /// Every session that reads, oldest first (those whose row does not decode are left out: see
+    /// ``sessionList()``).
     public func sessions() throws(StoreError) -> [StoredSession] {
+        try sessionList().sessions
+    }
+
+    /// Every session: those that read, oldest first, and those whose row does not decode (a wrongly typed or
+    /// implausible value, see ``StoredLimits``), by id, each with the reason. One bad row never hides the others.
+    public func sessionList() throws(StoreError) -> SessionList {
         try read { db in
-            try Row.fetchAll(db, sql: Self.sessionQuery + " ORDER BY started_at, id").map(Self.storedSession)
+            var list = SessionList(sessions: [])
+            let rows = try Row.fetchCursor(db, sql: Self.sessionQuery + " ORDER BY started_at, id")
+            while let row = try rows.next() {
+                switch Self.storedSession(row) {
+                case let .success(session): list.sessions.append(session)
+                case let .failure(unreadable): list.unreadable.append(unreadable)
+                }
+            }
+            list.unreadable.sort { $0.id < $1.id }
+            return list
         }
     }
 
     /// One session, by id or `latest` (the most recently started).
     ///
-    /// - Throws: ``StoreError/unknownSession(id:)`` or, for `latest` in an empty database,
-    ///   ``StoreError/noSessions(path:)``.
+    /// - Throws: ``StoreError/unknownSession(id:)``, ``StoreError/unreadableSession(id:problem:)`` when its row
+    ///   does not decode, or, for `latest` in an empty database, ``StoreError/noSessions(path:)``.
     public func session(_ selector: SessionSelector) throws(StoreError) -> StoredSession {
-        let found = try read { db -> StoredSession? in
+        let found = try read { db -> Result<StoredSession, UnreadableSession>? in
             switch selector {
             case let .id(id):
                 return try Row.fetchOne(db, sql: Self.sessionQuery + " WHERE id = ?", arguments: [id])
@@ -25,19 +41,22 @@ extension SessionStore {
                     .map(Self.storedSession)
             }
         }
-        guard let found else {
+        switch found {
+        case let .success(session)?: return session
+        case let .failure(unreadable)?: throw .unreadableSession(id: unreadable.id, problem: unreadable.problem)
+        case nil:
             switch selector {
             case let .id(id): throw .unknownSession(id: id)
             case .latest: throw .noSessions(path: path)
             }
         }
-        return found
     }
 
     /// Calls `body` with each stored sample of a session, decoded to SI units exactly as the live session
-    /// decoded it (``SampleCodec/decode(_:)`` with the session's scale), in recording order.
+    /// decoded it (``SampleCodec/decode(_:)`` with the session's scale), in recording order. A damaged sample
+    /// block is skipped: ``damagedBlocks(of:)`` reports it as a gap.
     ///
-    /// - Throws: ``StoreError/unknownSession(id:)``, or ``StoreError/corrupt(path:detail:)`` for a damaged block.
+    /// - Throws: ``StoreError/unknownSession(id:)`` or ``StoreError/unreadableSession(id:problem:)``.
     public func forEachSample(of session: Int64, _ body: (IMUSample) -> Void) throws(StoreError) {
         try forEachSample(of: session, while: { body($0); return true })
     }
@@ -46,41 +65,67 @@ extension SessionStore {
     /// order, until it returns false: a reader that needs only the start of a session stops there (the rest
     /// of the block it stopped in is decoded, no further block is read).
     ///
-    /// - Throws: ``StoreError/unknownSession(id:)``, or ``StoreError/corrupt(path:detail:)`` for a damaged block.
+    /// - Throws: ``StoreError/unknownSession(id:)`` or ``StoreError/unreadableSession(id:problem:)``.
     public func forEachSample(of session: Int64, while body: (IMUSample) -> Bool) throws(StoreError) {
         let codec = SampleCodec(scale: try self.session(.id(session)).info.scale)
         try forEachRawSample(of: session, while: { body(codec.decode($0)) })
     }
 
-    /// Calls `body` with each stored raw sample of a session, in recording order.
+    /// Calls `body` with each stored raw sample of a session, in recording order (damaged blocks skipped).
     public func forEachRawSample(of session: Int64, _ body: (RawSample) -> Void) throws(StoreError) {
         try forEachRawSample(of: session, while: { body($0); return true })
     }
 
     /// Calls `body` with each stored raw sample of a session, in recording order, until it returns false.
+    /// A damaged block (a bad row or a BLOB that does not unpack) is skipped whole: ``damagedBlocks(of:)``
+    /// reports it.
     public func forEachRawSample(of session: Int64, while body: (RawSample) -> Bool) throws(StoreError) {
         var reading = true
         try read { db in
-            let blocks = try Row.fetchCursor(db, sql: """
-                SELECT id, start_us, sample_count, data FROM sample_blocks WHERE session_id = ? ORDER BY id
-                """, arguments: [session])
+            let blocks = try Row.fetchCursor(db, sql: Self.blockQuery, arguments: [session])
             while reading, let row = try blocks.next() {
-                let block: Int64 = row[0]
-                let start: Int64 = row[1]
-                let count: Int = row[2]
-                do {
-                    try row.withUnsafeData(atIndex: 3) { data in
-                        guard let data else { throw StoreError.corruptBlock(detail: "NULL data") }
-                        try data.withUnsafeBytes { bytes in
-                            try SampleBlock.decode(bytes, start: start, count: count) { sample in
-                                if reading { reading = body(sample) }
-                            }
-                        }
-                    }
-                } catch let StoreError.corruptBlock(detail) {
-                    throw StoreError.corruptBlock(detail: "session \(session), sample block \(block): \(detail)")
-                }
+                guard case let .success(block) = Self.sampleBlock(row) else { continue }
+                // Unpack the whole block first, so that a damaged one gives nothing rather than its first half.
+                var decoded: [RawSample] = []
+                decoded.reserveCapacity(block.count)
+                guard (try? block.forEachSample({ decoded.append($0) })) != nil else { continue }
+                for sample in decoded where reading { reading = body(sample) }
             }
+        }
+    }
+
+    /// The sample blocks of a session that cannot be read, each as a gap (times from its row where they
+    /// read, else from the block before), in recording order; the reason names the block and the defect.
+    public func damagedBlocks(of session: Int64) throws(StoreError) -> [SessionGap] {
+        try read { db in
+            var gaps: [SessionGap] = []
+            var previousEnd: Double = 0
+            let blocks = try Row.fetchCursor(db, sql: Self.blockQuery, arguments: [session])
+            while let row = try blocks.next() {
+                let stored = StoredRow(row: row)
+                let id = stored.value("id").wholeNumber ?? 0
+                let problem: String
+                switch Self.sampleBlock(row) {
+                case let .success(block):
+                    do throws(StoreError) {
+                        try block.forEachSample { _ in }
+                        previousEnd = SampleCodec.seconds(block.end)
+                        continue
+                    } catch {
+                        if case let .corruptBlock(detail) = error { problem = detail } else { problem = error.description }
+                    }
+                case let .failure(valueProblem):
+                    problem = valueProblem.description
+                }
+                let start = (try? stored.integer(StoredLimits.count("start_us"))).map { SampleCodec.seconds(Int64($0)) }
+                let end = (try? stored.integer(StoredLimits.count("end_us"))).map { SampleCodec.seconds(Int64($0)) }
+                let samples = (try? stored.integer(StoredLimits.count("sample_count"))) ?? 0
+                let gap = SessionGap(start: start ?? previousEnd, end: max(end ?? previousEnd, start ?? previousEnd),
+                                     samples: samples, reason: .other("damaged sample block \(id): \(problem)"))
+                gaps.append(gap)
+                previousEnd = gap.end
+            }
+            return gaps
         }
     }
 
@@ -105,74 +150,143 @@ extension SessionStore {
         try read { db in try Self.fetchEvents(of: session, in: db) }
     }
 
-    /// A session's markers, in time order.
+    /// A session's markers, in time order (a row that does not decode is left out).
     public func markers(of session: Int64) throws(StoreError) -> [SessionMarker] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT time_s, kind, note FROM markers WHERE session_id = ? ORDER BY time_s, id",
-                             arguments: [session]).map { row in
-                SessionMarker(time: row[0], kind: SessionMarker.Kind(rawValue: row[1]) ?? .note, note: row[2])
-            }
+        try read { db in try Self.fetchMarkers(of: session, in: db) }
+    }
+
+    /// A session's markers from an open connection, in time order (a row that does not decode is left out).
+    static func fetchMarkers(of session: Int64, in db: Database) throws -> [SessionMarker] {
+        try Row.fetchAll(db, sql: "SELECT time_s, kind, note FROM markers WHERE session_id = ? ORDER BY time_s, id",
+                         arguments: [session]).compactMap { row -> SessionMarker? in
+            let stored = StoredRow(row: row)
+            guard let time = try? stored.real(StoredLimits.sampleClock("time_s")),
+                  let kind = try? stored.text("kind"), let note = try? stored.text("note") else { return nil }
+            return SessionMarker(time: time, kind: SessionMarker.Kind(rawValue: kind) ?? .note, note: note)
         }
     }
 
-    /// A session's gaps, in time order.
+    /// A session's gaps, in time order (a row that does not decode is left out).
     public func gaps(of session: Int64) throws(StoreError) -> [SessionGap] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT start_s, end_s, samples, reason FROM gaps WHERE session_id = ? ORDER BY start_s, id
-                """, arguments: [session]).map { row in
-                SessionGap(start: row[0], end: row[1], samples: row[2], reason: .init(storedText: row[3]))
-            }
+        try read { db in try Self.fetchGaps(of: session, in: db) }
+    }
+
+    /// A session's stored gaps from an open connection, in time order (a row that does not decode is left out).
+    static func fetchGaps(of session: Int64, in db: Database) throws -> [SessionGap] {
+        try Row.fetchAll(db, sql: """
+            SELECT start_s, end_s, samples, reason FROM gaps WHERE session_id = ? ORDER BY start_s, id
+            """, arguments: [session]).compactMap { row -> SessionGap? in
+            let stored = StoredRow(row: row)
+            guard let start = try? stored.real(StoredLimits.sampleClock("start_s")),
+                  let end = try? stored.real(StoredLimits.sampleClock("end_s")),
+                  let samples = try? stored.integer(StoredLimits.count("samples")),
+                  let reason = try? stored.text("reason") else { return nil }
+            return SessionGap(start: start, end: end, samples: samples, reason: .init(storedText: reason))
         }
     }
 
-    /// The number of samples stored for a session (summed over its blocks).
+    /// The number of samples stored for a session (summed over its blocks whose count reads).
     public func storedSampleCount(of session: Int64) throws(StoreError) -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: "SELECT coalesce(sum(sample_count), 0) FROM sample_blocks WHERE session_id = ?",
-                             arguments: [session]) ?? 0
+            let rows = try Row.fetchAll(db, sql: "SELECT sample_count FROM sample_blocks WHERE session_id = ?",
+                                        arguments: [session])
+            return rows.reduce(0) { total, row in
+                total + ((try? StoredRow(row: row).integer(StoredLimits.count("sample_count"))) ?? 0)
+            }
         }
     }
 
     // MARK: - Rows
 
-    /// A session's events from an open connection, in time order.
+    /// A session's events from an open connection, in time order (a row that does not decode is left out).
     static func fetchEvents(of session: Int64, in db: Database) throws -> [FormEvent] {
         try Row.fetchAll(db, sql: """
             SELECT kind, time_s, value, duration_s, frequency_hz, count, axis FROM events
             WHERE session_id = ? ORDER BY time_s, id
             """, arguments: [session]).compactMap { row -> FormEvent? in
-            guard let kind = FormEvent.Kind(rawValue: row[0]) else { return nil }
-            return FormEvent(kind: kind, time: row[1], value: row[2], duration: row[3], frequency: row[4],
-                             count: row[5], axis: FormEvent.Axis(rawValue: row[6]) ?? .none)
+            let stored = StoredRow(row: row)
+            let any = StoredLimits.Rule(column: "", range: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
+                                        expected: "a number")
+            func number(_ column: String) -> Double? {
+                var rule = any
+                rule.column = column
+                return try? stored.real(rule)
+            }
+            guard let kindText = try? stored.text("kind"), let kind = FormEvent.Kind(rawValue: kindText),
+                  let time = try? stored.real(StoredLimits.sampleClock("time_s")),
+                  let value = number("value"), let duration = number("duration_s"),
+                  let frequency = number("frequency_hz"),
+                  let count = try? stored.integer(StoredLimits.count("count")) else { return nil }
+            let axis = (try? stored.text("axis")).flatMap(FormEvent.Axis.init(rawValue:)) ?? .none
+            return FormEvent(kind: kind, time: time, value: value, duration: duration, frequency: frequency,
+                             count: count, axis: axis)
+        }
+    }
+
+    /// The columns ``sampleBlock(_:)`` reads, of one session's blocks in recording order.
+    static let blockQuery = "SELECT id, start_us, end_us, sample_count, data FROM sample_blocks WHERE session_id = ? ORDER BY id"
+
+    /// A `sample_blocks` row as a ``SampleBlock`` (not yet unpacked), or what is wrong with its columns.
+    static func sampleBlock(_ row: Row) -> Result<SampleBlock, StoredValueProblem> {
+        let stored = StoredRow(row: row)
+        do throws(StoredValueProblem) {
+            let microseconds = StoredLimits.Rule(column: "start_us", range: -9.2e18...9.2e18, expected: "a time in µs")
+            let start = try stored.integer(microseconds)
+            var endRule = microseconds
+            endRule.column = "end_us"
+            let end = try stored.integer(endRule)
+            let count = try stored.integer(StoredLimits.count("sample_count"))
+            guard let data = stored.blob("data") else {
+                throw StoredValueProblem(column: "data", found: stored.value("data"), expected: "a BLOB of samples")
+            }
+            return .success(SampleBlock(start: Int64(start), end: Int64(end), count: count, data: data))
+        } catch {
+            return .failure(error)
         }
     }
 
     /// The columns ``storedSession(_:)`` reads; a recording session's sample count is summed on the fly.
-    private static let sessionQuery = """
+    static let sessionQuery = """
         SELECT id, started_at, start_time_s, end_time_s, status, device, chip, rate_hz, profile, calibration,
                software_version, gyr_scale, acc_scale,
                coalesce(sample_count,
-                        (SELECT coalesce(sum(b.sample_count), 0) FROM sample_blocks b WHERE b.session_id = sessions.id))
-                   AS samples,
+                        (SELECT total(b.sample_count) FROM sample_blocks b WHERE b.session_id = sessions.id))
+                   AS sample_count,
                holds, holds_reached, longest_hold_s, twist_alerts, bounce_alerts, impacts
         FROM sessions
         """
 
-    /// A `sessions` row as a ``StoredSession``.
-    private static func storedSession(_ row: Row) -> StoredSession {
-        let info = SessionInfo(startDate: Date(timeIntervalSince1970: row["started_at"]), startTime: row["start_time_s"],
-                               device: row["device"], chip: row["chip"], rate: row["rate_hz"], profile: row["profile"],
-                               calibration: row["calibration"], softwareVersion: row["software_version"],
-                               scale: SampleScale(gyr: row["gyr_scale"], acc: row["acc_scale"]))
-        let status = SessionStatus(rawValue: row["status"]) ?? .incomplete
-        var summary: SessionSummary?
-        if let holds: Int = row["holds"] {
-            summary = SessionSummary(holds: holds, holdsReached: row["holds_reached"] ?? 0,
-                                     longestHold: row["longest_hold_s"] ?? 0, twistAlerts: row["twist_alerts"] ?? 0,
-                                     bounceAlerts: row["bounce_alerts"] ?? 0, impacts: row["impacts"] ?? 0)
+    /// A `sessions` row as a ``StoredSession``, or as an ``UnreadableSession`` saying which value is wrong.
+    static func storedSession(_ row: Row) -> Result<StoredSession, UnreadableSession> {
+        let stored = StoredRow(row: row)
+        let id = stored.value("id").wholeNumber ?? 0
+        do throws(StoredValueProblem) {
+            let startedAt = try stored.real(StoredLimits.startedAt)
+            let rate = try stored.real(StoredLimits.rate)
+            let scale = SampleScale(gyr: try stored.real(StoredLimits.gyrScale), acc: try stored.real(StoredLimits.accScale))
+            let info = SessionInfo(startDate: Date(timeIntervalSince1970: startedAt),
+                                   startTime: try stored.real(StoredLimits.sampleClock("start_time_s")),
+                                   device: try stored.text("device"), chip: try stored.text("chip"), rate: rate,
+                                   profile: try stored.text("profile", expected: "a profile name"),
+                                   calibration: stored.value("calibration").isNull ? "" : try stored.text("calibration"),
+                                   softwareVersion: try stored.text("software_version"), scale: scale)
+            let statusText = try stored.text("status", expected: "recording, complete or incomplete")
+            let status = SessionStatus(rawValue: statusText) ?? .incomplete
+            var summary: SessionSummary?
+            if let holds = try stored.optionalInteger(StoredLimits.count("holds")) {
+                summary = SessionSummary(
+                    holds: holds, holdsReached: try stored.optionalInteger(StoredLimits.count("holds_reached")) ?? 0,
+                    longestHold: try stored.optionalReal(StoredLimits.duration("longest_hold_s")) ?? 0,
+                    twistAlerts: try stored.optionalInteger(StoredLimits.count("twist_alerts")) ?? 0,
+                    bounceAlerts: try stored.optionalInteger(StoredLimits.count("bounce_alerts")) ?? 0,
+                    impacts: try stored.optionalInteger(StoredLimits.count("impacts")) ?? 0)
+            }
+            return .success(StoredSession(id: id, info: info,
+                                          endTime: try stored.optionalReal(StoredLimits.sampleClock("end_time_s")),
+                                          status: status, sampleCount: try stored.integer(StoredLimits.count("sample_count")),
+                                          summary: summary))
+        } catch {
+            return .failure(UnreadableSession(id: id, problem: error.description))
         }
-        return StoredSession(id: row["id"], info: info, endTime: row["end_time_s"], status: status,
-                             sampleCount: row["samples"], summary: summary)
     }
 }

@@ -23,40 +23,43 @@ extension SessionStore {
     /// Adds a batch of blocks, events, markers and gaps to a session, in one transaction (all or nothing).
     public func append(_ batch: SessionBatch, to session: Int64) throws(StoreError) {
         guard !batch.isEmpty else { return }
-        try write { db in
-            if !batch.blocks.isEmpty {
-                let insert = try db.cachedStatement(sql: """
-                    INSERT INTO sample_blocks (session_id, start_us, end_us, sample_count, data) VALUES (?, ?, ?, ?, ?)
-                    """)
-                for block in batch.blocks {
-                    try insert.execute(arguments: [session, block.start, block.end, block.count, block.data])
-                }
+        try write { db in try Self.insert(batch, into: session, in: db) }
+    }
+
+    /// Inserts a batch's rows into an open transaction.
+    static func insert(_ batch: SessionBatch, into session: Int64, in db: Database) throws {
+        if !batch.blocks.isEmpty {
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO sample_blocks (session_id, start_us, end_us, sample_count, data) VALUES (?, ?, ?, ?, ?)
+                """)
+            for block in batch.blocks {
+                try insert.execute(arguments: [session, block.start, block.end, block.count, block.data])
             }
-            if !batch.events.isEmpty {
-                let insert = try db.cachedStatement(sql: """
-                    INSERT INTO events (session_id, time_s, kind, value, duration_s, frequency_hz, count, axis)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for event in batch.events {
-                    try insert.execute(arguments: [session, event.time, event.kind.rawValue, event.value,
-                                                   event.duration, event.frequency, event.count, event.axis.rawValue])
-                }
+        }
+        if !batch.events.isEmpty {
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO events (session_id, time_s, kind, value, duration_s, frequency_hz, count, axis)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for event in batch.events {
+                try insert.execute(arguments: [session, event.time, event.kind.rawValue, event.value,
+                                               event.duration, event.frequency, event.count, event.axis.rawValue])
             }
-            if !batch.markers.isEmpty {
-                let insert = try db.cachedStatement(sql: """
-                    INSERT INTO markers (session_id, time_s, kind, note) VALUES (?, ?, ?, ?)
-                    """)
-                for marker in batch.markers {
-                    try insert.execute(arguments: [session, marker.time, marker.kind.rawValue, marker.note])
-                }
+        }
+        if !batch.markers.isEmpty {
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO markers (session_id, time_s, kind, note) VALUES (?, ?, ?, ?)
+                """)
+            for marker in batch.markers {
+                try insert.execute(arguments: [session, marker.time, marker.kind.rawValue, marker.note])
             }
-            if !batch.gaps.isEmpty {
-                let insert = try db.cachedStatement(sql: """
-                    INSERT INTO gaps (session_id, start_s, end_s, samples, reason) VALUES (?, ?, ?, ?, ?)
-                    """)
-                for gap in batch.gaps {
-                    try insert.execute(arguments: [session, gap.start, gap.end, gap.samples, gap.reason.description])
-                }
+        }
+        if !batch.gaps.isEmpty {
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO gaps (session_id, start_s, end_s, samples, reason) VALUES (?, ?, ?, ?, ?)
+                """)
+            for gap in batch.gaps {
+                try insert.execute(arguments: [session, gap.start, gap.end, gap.samples, gap.reason.description])
             }
         }
     }
@@ -97,13 +100,16 @@ extension SessionStore {
     }
 
     /// Sets a session's end, status, sample count and totals.
-    private func close(_ session: Int64, status: SessionStatus, summary: SessionSummary, in db: Database) throws {
+    func close(_ session: Int64, status: SessionStatus, summary: SessionSummary, in db: Database) throws {
+        // Read defensively: a damaged row must not stop a session from closing.
         let row = try Row.fetchOne(db, sql: """
-            SELECT max(end_us) AS last_us, coalesce(sum(sample_count), 0) AS samples
+            SELECT max(CASE WHEN typeof(end_us) = 'integer' THEN end_us END) AS last_us,
+                   total(CASE WHEN typeof(sample_count) = 'integer' AND sample_count >= 0 THEN sample_count END)
+                       AS samples
             FROM sample_blocks WHERE session_id = ?
             """, arguments: [session])
-        let lastMicroseconds: Int64? = row?["last_us"]
-        let samples: Int = row?["samples"] ?? 0
+        let lastMicroseconds = row.flatMap { ($0["last_us"] as DatabaseValue).wholeNumber }
+        let samples = row.flatMap { ($0["samples"] as DatabaseValue).wholeNumber }.map { Int($0) } ?? 0
         try db.execute(sql: """
             UPDATE sessions SET
                 end_time_s = coalesce(?, start_time_s), status = ?, sample_count = ?, holds = ?, holds_reached = ?,

@@ -27,23 +27,52 @@ public final class SessionStore: Sendable {
     ///
     /// - Parameters:
     ///   - path: the database file (see ``StoreLocation/path(override:environment:)``).
-    ///   - recoverAbandonedSessions: close the sessions a crash left open (skipped while another store
-    ///     records into the same file). Default true.
+    ///   - recoverAbandonedSessions: close the sessions a crash left open, saving what a recorder set aside
+    ///     when the disk was full (skipped while another store records into the same file). Default true.
+    ///   - forRecording: about to record (`run`): also run SQLite's `PRAGMA quick_check` (reads every page,
+    ///     skips the index cross-checks) and make sure the file can be written, so that nothing is recorded
+    ///     into a damaged or read-only file. Default false (reading commands open damaged files too, to list
+    ///     what still reads).
     /// - Throws: ``StoreError/corrupt(path:detail:)``, ``StoreError/notAStretchGuardDatabase(path:)``,
-    ///   ``StoreError/newerSchema(path:found:supported:)``, ``StoreError/cannotCreateFolder(path:reason:)``
-    ///   or ``StoreError/database(path:message:)``.
-    public init(path: String, recoverAbandonedSessions: Bool = true) throws(StoreError) {
+    ///   ``StoreError/newerSchema(path:found:supported:)``, ``StoreError/cannotCreateFolder(path:reason:)``,
+    ///   ``StoreError/readOnly(path:)``, ``StoreError/diskFull(path:)``, ``StoreError/ioError(path:)`` or
+    ///   ``StoreError/database(path:message:)``.
+    public convenience init(path: String, recoverAbandonedSessions: Bool = true,
+                            forRecording: Bool = false) throws(StoreError) {
+        try self.init(path: path, recoverAbandonedSessions: recoverAbandonedSessions, forRecording: forRecording,
+                      openReadOnly: false)
+    }
+
+    /// Opens the database as the public initializer does; `openReadOnly` opens it with `SQLITE_OPEN_READONLY`,
+    /// as SQLite opens a file this user may not write (tests run as root, which file permissions do not stop).
+    init(path: String, recoverAbandonedSessions: Bool, forRecording: Bool, openReadOnly: Bool) throws(StoreError) {
         self.path = path
         try Self.createFolder(for: path)
         do {
-            queue = try DatabaseQueue(path: path, configuration: Self.configuration())
+            var configuration = Self.configuration()
+            configuration.readonly = openReadOnly
+            queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw Self.storeError(error, path: path)
         }
         try migrate()
-        if recoverAbandonedSessions {
-            try recoverIfNobodyRecords()
+        if forRecording {
+            try checkBeforeRecording()
         }
+        if recoverAbandonedSessions {
+            try recoverIfNobodyRecords(mustSucceed: forRecording)
+        }
+    }
+
+    /// Runs `PRAGMA quick_check` and writes the file's header once (the schema version, unchanged): throws
+    /// ``StoreError/corrupt(path:detail:)`` for a damaged file, ``StoreError/readOnly(path:)`` or
+    /// ``StoreError/diskFull(path:)`` for one that cannot be written.
+    func checkBeforeRecording() throws(StoreError) {
+        let result = try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        guard result == ["ok"] else {
+            throw .corrupt(path: path, detail: "quick check: " + (result.first ?? "no answer"))
+        }
+        try write { db in try db.execute(sql: "PRAGMA user_version = \(StoreSchema.currentVersion)") }
     }
 
     /// Closes the connection. Further calls throw.
@@ -76,11 +105,20 @@ public final class SessionStore: Sendable {
     // MARK: - Internals
 
     /// Closes abandoned sessions unless a recorder (in any process) holds the recording lock: sessions
-    /// being recorded right now are not abandoned.
-    private func recoverIfNobodyRecords() throws(StoreError) {
+    /// being recorded right now are not abandoned. A reading command (`mustSucceed` false) still opens a
+    /// file it cannot write (full disk, read-only): the sessions stay open until a later open can close them.
+    private func recoverIfNobodyRecords(mustSucceed: Bool) throws(StoreError) {
         guard let lock = RecordingLock(databasePath: path), lock.tryLockExclusive() else { return }
         defer { lock.unlock() }
-        try closeAbandonedSessions()
+        do {
+            try saveSetAsideSessions()
+            try closeAbandonedSessions()
+        } catch {
+            switch error {
+            case .diskFull, .readOnly, .ioError, .database: if mustSucceed { throw error }
+            default: throw error
+            }
+        }
     }
 
     /// Checks that the file is ours and not newer, then applies the migrations it lacks.
@@ -164,6 +202,9 @@ public final class SessionStore: Sendable {
             let message = error.message ?? error.resultCode.description
             switch error.resultCode {
             case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .corrupt(path: path, detail: message)
+            case .SQLITE_FULL: return .diskFull(path: path)
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: return .readOnly(path: path)
+            case .SQLITE_IOERR: return .ioError(path: path)
             default: return .database(path: path, message: message)
             }
         }

@@ -19,6 +19,9 @@ import GRDB
 /// - `markers`: the wearer's signals: `time_s`, `kind` (`stop`, `note`), `note`.
 /// - `gaps`: missing samples: `start_s`, `end_s` (first and last missing sample), `samples`, `reason`.
 ///
+/// The units and plausible ranges a reader accepts for these columns are in ``StoredLimits`` (one place);
+/// a row outside them reads as an unreadable session, never a trap.
+///
 /// Derived values (orientation, posture angles, verdicts) are not stored: replaying the raw samples
 /// through the core recomputes them exactly.
 enum StoreSchema {

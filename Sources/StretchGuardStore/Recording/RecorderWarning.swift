@@ -11,22 +11,36 @@ public enum RecorderWarning: Sendable, Equatable, CustomStringConvertible {
     case samplesDropped(gap: SessionGap)
     /// The event buffer overflowed, or events waiting through failed writes had to be dropped.
     case eventsDropped(count: Int)
+    /// The session could not be closed (`reason`); what was left to store is kept in `file`, to be stored at
+    /// the next open, which closes the session as incomplete with the reason.
+    case setAside(reason: String, file: String)
+    /// The session could not be closed (`reason`) and there was no reserved space to keep the rest: the next
+    /// open closes it as incomplete, without `events` form events.
+    case notSetAside(reason: String, events: Int)
 
+    /// One sentence, without a prefix: the terminal shows it after `recording: `.
     public var description: String {
         switch self {
         case let .writeFailed(message):
-            return "recording: cannot write the session database (\(message)); feedback goes on, "
+            return "cannot write the session database (\(message)); feedback goes on, "
                 + "and the lost stretch will be marked as a gap — free some disk space"
         case let .writesResumed(gap?):
-            return "recording: writing again; \(gap.samples) samples (\(Self.seconds(gap.duration))) were lost, "
-                + "marked as a gap"
+            return "writing again; \(gap.samples) samples (\(Self.seconds(gap.duration))) were lost, marked as a gap"
         case .writesResumed(nil):
-            return "recording: writing again; no samples were lost"
+            return "writing again; no samples were lost"
         case let .samplesDropped(gap):
-            return "recording: the writer fell behind; \(gap.samples) samples (\(Self.seconds(gap.duration))) "
+            return "the writer fell behind; \(gap.samples) samples (\(Self.seconds(gap.duration))) "
                 + "were dropped, marked as a gap"
         case let .eventsDropped(count):
-            return "recording: \(count) form events could not be stored"
+            return "\(count) form events could not be stored"
+        case let .setAside(reason, file):
+            return "the session could not be closed (\(reason)); what was left to store is kept in \(file), "
+                + "and the next `stretchguard` command that opens the database stores it and closes the session as "
+                + "incomplete — free some disk space"
+        case let .notSetAside(reason, events):
+            return "the session could not be closed (\(reason)) and nothing could be set aside: the next open "
+                + "closes it as incomplete" + (events > 0 ? ", without its last \(events) form events" : "")
+                + " — free some disk space"
         }
     }
 

@@ -161,11 +161,26 @@ struct RecorderWriter: Sendable {
                           samples: failure.samples, reason: .writeFailed(failure.message))
     }
 
-    /// SQLite's message without the path (e.g. `database or disk is full`).
-    private static func shortMessage(_ error: StoreError) -> String {
+    /// Everything still waiting for a good write (the gaps, including the samples lost to failed writes,
+    /// the markers and the events), emptying the writer; for setting it aside when the session ends.
+    mutating func takeUnwritten() -> SessionBatch {
+        let failureGap = failure.flatMap(Self.gap)
+        let batch = SessionBatch(events: events, markers: markers, gaps: gaps + (failureGap.map { [$0] } ?? []))
+        events.removeAll()
+        markers.removeAll()
+        gaps.removeAll()
+        failure = nil
+        return batch
+    }
+
+    /// What went wrong, in a few words for a warning and a gap's reason (e.g. `the disk is full`).
+    static func shortMessage(_ error: StoreError) -> String {
         switch error {
+        case .diskFull: return "the disk is full"
+        case .readOnly: return "the database cannot be written (read-only)"
+        case .ioError: return "the disk reported an input/output error"
+        case .corrupt: return "the database is damaged"
         case let .database(_, message): return message
-        case let .corrupt(_, detail): return detail
         default: return error.description
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import StretchGuardCore
 
 /// Records a live session into a ``SessionStore`` without ever holding up the sample thread.
@@ -29,6 +30,9 @@ public final class SessionRecorder: Sendable {
     private let channel: RecorderChannel
     /// Held shared while the session is live (nil where no lock file can be made).
     private let lock: RecordingLock?
+    /// Space beside the database for what cannot be stored at the end (nil where it cannot be made).
+    private let reserve: RecorderReserve?
+    private let onWarning: @Sendable (RecorderWarning) -> Void
 
     /// Starts a session and its writer thread.
     ///
@@ -49,6 +53,8 @@ public final class SessionRecorder: Sendable {
         lock = RecordingLock(databasePath: store.path)
         lock?.lockShared()
         session = try store.beginSession(info)
+        reserve = RecorderReserve(database: store.path, session: session)
+        self.onWarning = onWarning
         let writer = RecorderWriter(store: store, session: session, settings: settings, onWarning: onWarning)
         let channel = RecorderChannel(writer: writer, settings: settings)
         self.channel = channel
@@ -106,20 +112,56 @@ public final class SessionRecorder: Sendable {
     /// Ends the session: stops the writer, commits what is left, stores `summary` and the end time (its last
     /// sample), and marks it ``SessionStatus/complete``. Call after the last `record`.
     ///
+    /// When the last writes fail (disk full, read-only), nothing is lost that can be kept: the gaps, markers
+    /// and events still waiting, the totals and the reason are written into the space reserved beside the
+    /// database when the session began (``RecorderWarning/setAside(reason:file:)``), and the next open
+    /// stores them and closes the session as ``SessionStatus/incomplete`` with the reason. Either way the
+    /// counters come back, so the caller can still print its summary.
+    ///
     /// - Returns: the final counters (the health line).
-    /// - Throws: the ``StoreError`` of the last write when the session could not be closed; it then stays
-    ///   open and is closed as ``SessionStatus/incomplete`` on the next open.
+    /// - Throws: only ``StoreError/unknownSession(id:)`` (the session's row was deleted under the recorder).
     @discardableResult
     public func finish(summary: SessionSummary) throws(StoreError) -> RecorderCounters {
         channel.stopWriter()
-        let unwritten = channel.writer.withLock { writer -> StoreError? in
+        let failure = channel.writer.withLock { writer -> (StoreError, SessionBatch)? in
             writer.flush(from: channel, final: true)
             if writer.hasUnwritten { writer.flush(from: channel, final: true) }
-            return writer.hasUnwritten ? writer.lastError : nil
+            guard writer.hasUnwritten, let error = writer.lastError else { return nil }
+            return (error, writer.takeUnwritten())
         }
-        if let unwritten { throw unwritten }
-        try store.finishSession(session, summary: summary)
+        if let (error, batch) = failure {
+            setAside(batch, summary: summary, error: error)
+            return channel.counters
+        }
+        do {
+            try store.finishSession(session, summary: summary)
+        } catch .unknownSession(let id) {
+            throw .unknownSession(id: id)
+        } catch {
+            setAside(SessionBatch(), summary: summary, error: error)
+            return channel.counters
+        }
+        reserve?.release()
         lock?.unlock()
         return channel.counters
+    }
+
+    /// Keeps what could not be stored in the reserved space, and says so.
+    private func setAside(_ batch: SessionBatch, summary: SessionSummary, error: StoreError) {
+        let reason = RecorderWriter.shortMessage(error)
+        let endTime = (try? store.read { db in
+            try Row.fetchOne(db, sql: "SELECT max(end_us) AS last FROM sample_blocks WHERE session_id = ?",
+                             arguments: [session]).flatMap { ($0["last"] as DatabaseValue).wholeNumber }
+        }).flatMap { $0 }.map(SampleCodec.seconds)
+        let lastTime = ([endTime].compactMap { $0 } + batch.gaps.map(\.end) + batch.markers.map(\.time)
+                        + batch.events.map(\.time)).max() ?? 0
+        let kept = SetAsideSession(session: session, reason: reason, endTime: lastTime, summary: summary, gaps: batch.gaps,
+                                   markers: batch.markers, events: batch.events.map(SetAsideSession.Event.init))
+        if let reserve, reserve.keep(kept) {
+            onWarning(.setAside(reason: reason, file: reserve.path))
+        } else {
+            onWarning(.notSetAside(reason: reason, events: batch.events.count))
+        }
+        lock?.unlock()
     }
 }

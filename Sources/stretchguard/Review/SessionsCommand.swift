@@ -23,7 +23,20 @@ extension StretchGuard {
         @Flag(help: "Show adherence (sessions per week, streaks) and hold progression instead of the list.")
         var stats = false
 
+        @Flag(help: "Copy every session that still reads from a damaged database into a fresh one; the damaged file is kept aside with a dated name.")
+        var repair = false
+
         func run() throws {
+            if repair {
+                do {
+                    let path = try store.resolvedPath()
+                    guard FileManager.default.fileExists(atPath: path) else { throw store.missingDatabase() }
+                    print(try SessionStore.repair(path: path).description)
+                } catch let error as StoreError {
+                    throw fail(error)
+                }
+                return
+            }
             guard let database = try store.openExisting() else {
                 // Nothing recorded yet: an empty listing, not an error (and no database is created).
                 let path = (try? store.resolvedPath()) ?? "the session database"
@@ -41,8 +54,14 @@ extension StretchGuard {
                     let report = AdherenceReport(stats: try database.stats())
                     print(json ? report.json() : report.text(), terminator: "")
                 } else {
-                    let listing = SessionListing(sessions: try database.sessions())
-                    print(json ? listing.json() : listing.text(databasePath: database.path), terminator: "")
+                    let listing = SessionListing(try database.sessionList())
+                    if json {
+                        // The JSON array lists the sessions that read; the others are named on standard error.
+                        for unreadable in listing.unreadable { warn(unreadable.description) }
+                        print(listing.json(), terminator: "")
+                    } else {
+                        print(listing.text(databasePath: database.path), terminator: "")
+                    }
                 }
             } catch {
                 throw fail(error)

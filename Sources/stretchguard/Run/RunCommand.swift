@@ -56,7 +56,7 @@ struct Run: ParsableCommand {
         say("sensor: \(sensor.chipName), \(sensor.device), \(FixedDecimal.string(sensor.rate, decimals: 1)) Hz; "
             + "sample clock: \(sensor.clock.choice)")
         let database = try store.resolvedPath()
-        let sessions = try SessionStore(path: database)
+        let sessions = try SessionStore(path: database, forRecording: true)  // quick_check, writable
         let completed = try sessions.sessions().filter { $0.info.profile == exercise.name && $0.isComplete }.count
         exercise = exercise.forSession(completed + 1)
         let feedback = try FeedbackOutputs(config: hardware, simulatedOnly: sensor.scenarioEnd != nil)
