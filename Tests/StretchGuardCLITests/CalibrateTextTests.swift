@@ -41,9 +41,9 @@ import Testing
         let before = record(onTheBack)
         let sideways = BodyMounting(sensorToBody: QuaternionD(axis: .unitZ, angle: 90 * degree) * onTheBack.sensorToBody)
         let slightly = BodyMounting(sensorToBody: QuaternionD(axis: .unitZ, angle: 20 * degree) * onTheBack.sensorToBody)
-        let note = Calibrate.forwardChangeNote(from: before, to: record(sideways))
+        let note = CalibrationText.forwardChangeNote(from: before, to: record(sideways))
         #expect(note?.hasPrefix("Note: forward differs by 90° from the calibration of") == true)
         #expect(note?.contains("you may have bent sideways") == true)
-        #expect(Calibrate.forwardChangeNote(from: before, to: record(slightly)) == nil)
+        #expect(CalibrationText.forwardChangeNote(from: before, to: record(slightly)) == nil)
     }
 }

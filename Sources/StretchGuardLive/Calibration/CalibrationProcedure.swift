@@ -39,7 +39,7 @@ public struct CalibrationTimeline: Equatable, Sendable {
 /// same way however fast it is delivered.
 public struct CalibrationProcedure {
     /// Why the procedure ended without a calibration.
-    public enum Failure: Error, Equatable {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
         /// Ctrl-C (or SIGTERM).
         case stopped
         /// Every try was rejected; the last reason.
@@ -50,6 +50,24 @@ public struct CalibrationProcedure {
         case noSamples
         /// Reading the sensor failed (the driver's message).
         case sensorError(String)
+
+        /// What happened and what to do, in one sentence: nothing was saved.
+        public var description: String {
+            switch self {
+            case .stopped:
+                "calibration stopped; nothing was saved"
+            case let .rejected(problem, count):
+                "calibration not accepted after \(count) \(count == 1 ? "try" : "tries"): \(problem). "
+                    + "\(problem.advice) Nothing was saved."
+            case .sourceEnded:
+                "the simulated scenario ended before the calibration finished; nothing was saved "
+                    + "(the scenario must follow the prompts' timing: see \(SimulatedScenario.calibrationProcedureName))"
+            case let .sensorError(message):
+                "the sensor failed while calibrating: \(message); nothing was saved (`stretchguard doctor` checks the sensor)"
+            case .noSamples:
+                "the sensor stopped sending samples; nothing was saved (`stretchguard doctor` checks the sensor)"
+            }
+        }
     }
 
     /// The measured calibration.

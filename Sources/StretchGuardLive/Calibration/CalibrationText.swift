@@ -54,4 +54,16 @@ public enum CalibrationText {
         if let path { lines.append("file:             \(path)") }
         return lines
     }
+
+    /// A note when forward moved a lot since the last calibration of the same sensor: one sensor cannot
+    /// tell a sideways bend from a forward one, but a sensor left on its strap keeps its forward axis.
+    public static func forwardChangeNote(from previous: CalibrationRecord, to current: CalibrationRecord) -> String? {
+        let before = previous.baseline.mounting.sensorToBody.conjugate.rotate(.unitX)
+        let now = current.baseline.mounting.sensorToBody.conjugate.rotate(.unitX)
+        let change = CalibrationPoseCheck.angle(between: before, and: now) / degree
+        guard change > 45 else { return nil }
+        return "Note: forward differs by \(CalibrationText.number(change, 0))° from the calibration of "
+            + "\(previous.created.formatted(date: .abbreviated, time: .shortened)). If the sensor was not moved on "
+            + "its strap, you may have bent sideways: run `stretchguard calibrate` again, bending straight forward."
+    }
 }

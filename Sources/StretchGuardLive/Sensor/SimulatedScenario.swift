@@ -18,6 +18,10 @@ public struct SimulatedScenario: Sendable {
         self.samples = samples
     }
 
+    /// The guided calibration's scenario (what the simulated sensor plays for `calibrate`), a path from the
+    /// repository's root: it follows ``CalibrationTimeline``'s defaults.
+    public static let calibrationProcedureName = "Calibration/procedures/calibrate.scenario"
+
     /// The name of the built-in demo scenario.
     public static let demoName = "demo"
 
@@ -45,18 +49,20 @@ public struct SimulatedScenario: Sendable {
         return SimulatedScenario(name: name, samples: rendered.samples)
     }
 
-    /// Where a scenario name or path points: the path itself when it exists, else
-    /// `Calibration/scenarios/NAME.scenario` in the working folder or beside the source tree.
+    /// Where a scenario name or path points: the path itself when it exists (a relative one also beside the
+    /// source tree), else `Calibration/scenarios/NAME.scenario` in the working folder or beside the source
+    /// tree.
     public static func locate(_ nameOrPath: String) throws -> String {
         let manager = FileManager.default
-        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".scenario") {
-            guard manager.fileExists(atPath: nameOrPath) else {
-                throw LiveSetupError("no scenario file \(nameOrPath)")
-            }
-            return nameOrPath
-        }
         let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().path
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".scenario") {
+            // A relative path is taken from the working folder, else from the source tree (the shipped files).
+            let inSource = sourceRoot + "/" + nameOrPath
+            if manager.fileExists(atPath: nameOrPath) { return nameOrPath }
+            if !nameOrPath.hasPrefix("/"), manager.fileExists(atPath: inSource) { return inSource }
+            throw LiveSetupError("no scenario file \(nameOrPath)")
+        }
         let folders = ["Calibration/scenarios", sourceRoot + "/Calibration/scenarios"]
         for folder in folders where manager.fileExists(atPath: "\(folder)/\(nameOrPath).scenario") {
             return "\(folder)/\(nameOrPath).scenario"

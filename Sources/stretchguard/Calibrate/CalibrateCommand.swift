@@ -91,7 +91,7 @@ struct Calibrate: ParsableCommand {
         do {
             result = try procedure.run(&source)
         } catch let failure as CalibrationProcedure.Failure {
-            throw Self.exit(for: failure)
+            throw fail(failure, code: failure == .stopped ? 130 : 1)
         }
         let record = CalibrationRecord(name: name, created: Date(), sensor: live.identity, method: "calibrate",
                                        baseline: result.baseline)
@@ -99,52 +99,13 @@ struct Calibrate: ParsableCommand {
         let path = try library.save(record)
         console.heading("Calibration saved")
         for line in CalibrationText.summary(record, path: path) { console.line("  " + line) }
-        if let previous, let note = Self.forwardChangeNote(from: previous.record, to: record) { console.line(note) }
+        if let previous, let note = CalibrationText.forwardChangeNote(from: previous.record, to: record) { console.line(note) }
         console.line("`stretchguard run` uses it from now on; `stretchguard calibrate --show` prints it again.")
     }
 
     /// The scenario the simulated sensor plays: `--scenario`, else the calibration procedure's.
     private func procedureScenario() throws -> String {
-        if let scenario { return scenario }
-        let name = "Calibration/procedures/calibrate.scenario"
-        let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().path
-        for candidate in [name, sourceRoot + "/" + name] where FileManager.default.fileExists(atPath: candidate) {
-            return candidate
-        }
-        throw CommandFailure("the simulated sensor's calibration scenario (\(name)) is missing; run from the "
-                             + "StretchGuard folder or pass --scenario FILE")
-    }
-
-    /// Ends the command after a failed procedure: one line on standard error; 130 after Ctrl-C.
-    static func exit(for failure: CalibrationProcedure.Failure) -> ExitCode {
-        switch failure {
-        case .stopped:
-            return fail("calibration stopped; nothing was saved", code: 130)
-        case let .rejected(problem, count):
-            return fail("calibration not accepted after \(count) \(count == 1 ? "try" : "tries"): \(problem). "
-                        + "\(problem.advice) Nothing was saved.")
-        case .sourceEnded:
-            return fail("the simulated scenario ended before the calibration finished; nothing was saved "
-                        + "(the scenario must follow the prompts' timing: see Calibration/procedures/calibrate.scenario)")
-        case let .sensorError(message):
-            return fail("the sensor failed while calibrating: \(message); nothing was saved "
-                        + "(`stretchguard doctor` checks the sensor)")
-        case .noSamples:
-            return fail("the sensor stopped sending samples; nothing was saved (`stretchguard doctor` checks the sensor)")
-        }
-    }
-
-    /// A note when forward moved a lot since the last calibration of the same sensor: one sensor cannot
-    /// tell a sideways bend from a forward one, but a sensor left on its strap keeps its forward axis.
-    static func forwardChangeNote(from previous: CalibrationRecord, to current: CalibrationRecord) -> String? {
-        let before = previous.baseline.mounting.sensorToBody.conjugate.rotate(.unitX)
-        let now = current.baseline.mounting.sensorToBody.conjugate.rotate(.unitX)
-        let change = CalibrationPoseCheck.angle(between: before, and: now) / degree
-        guard change > 45 else { return nil }
-        return "Note: forward differs by \(CalibrationText.number(change, 0))° from the calibration of "
-            + "\(previous.created.formatted(date: .abbreviated, time: .shortened)). If the sensor was not moved on "
-            + "its strap, you may have bent sideways: run `stretchguard calibrate` again, bending straight forward."
+        try scenario ?? SimulatedScenario.locate(SimulatedScenario.calibrationProcedureName)
     }
 
     // MARK: - Showing
