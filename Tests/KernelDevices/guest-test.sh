@@ -224,7 +224,7 @@ check "review holds the twist alert (15–35°)" \
   'json "$work/review.json" "[e for e in d[\"events\"] if e[\"event\"]==\"twist_alert_started\" and 15 <= abs(e[\"angle_deg\"]) <= 35]" | grep -q twist'
 check "review holds the stop marker" \
   'json "$work/review.json" "[m[\"note\"] for m in d[\"markers\"] if m[\"kind\"]==\"stop\"]" | grep -q "it hurts"'
-check "review notes the outputs went off on the signal" 'grep -q "outputs off (stopped by signal)" "$work/review.json"'
+check "review notes the outputs went off when stopped" 'grep -q "outputs off (stopped)" "$work/review.json"'
 echo "== the live session took $(awk -v a="$live_start" -v b="$(cut -d' ' -f1 /proc/uptime)" 'BEGIN{printf "%.1f", b-a}') s"
 
 echo "== guest test took $(awk -v a="$start" -v b="$(cut -d' ' -f1 /proc/uptime)" 'BEGIN{printf "%.1f", b-a}') s"

@@ -105,22 +105,34 @@ import Testing
         #expect(markers.contains { $0.note.hasPrefix("outputs off") })
     }
 
+    /// How many times the crash tests repeat: 1 in the suite; `STRETCHGUARD_STRESS_RUNS=20` for the
+    /// long campaign the hardening issue asks for (kill times drawn from 1.5–4 s).
+    static let stressRuns = max(1, Int(ProcessInfo.processInfo.environment["STRETCHGUARD_STRESS_RUNS"] ?? "") ?? 1)
+
     @Test func killMinusNineLosesAtMostHalfASecondAndLeavesAValidDatabase() throws {
         let home = try temporaryHome()
         let db = home.appendingPathComponent("s.sqlite").path
-        let run = try RunningSession(["run", "--sensor", "sim", "--duration", "60", "--db", db], home: home)
-        #expect(run.wait(for: "recording session"), "\(run.text)")
-        Thread.sleep(forTimeInterval: 3)
-        let killed = monotonicNow()
-        kill(run.process.processIdentifier, SIGKILL)
-        _ = run.finish()
-        let store = try SessionStore(path: db)  // reopening recovers the crashed session
-        try store.checkIntegrity()
-        let session = try store.session(.latest)
-        #expect(!session.isComplete)
-        let samples = try store.samples(of: session.id)
-        let last = try #require(samples.last).time
-        #expect(killed - last <= 0.5, "lost \(killed - last) s")
-        #expect(samples.count >= 400, "about 3 s recorded before the kill, got \(samples.count)")
+        var worst = 0.0
+        for round in 1...Self.stressRuns {
+            let run = try RunningSession(["run", "--sensor", "sim", "--duration", "60", "--db", db], home: home)
+            #expect(run.wait(for: "recording session"), "\(run.text)")
+            Thread.sleep(forTimeInterval: Self.stressRuns == 1 ? 3 : Double.random(in: 1.5...4))
+            let killed = monotonicNow()
+            kill(run.process.processIdentifier, SIGKILL)
+            _ = run.finish()
+            let store = try SessionStore(path: db)  // reopening recovers the crashed session
+            try store.checkIntegrity()
+            let sessions = try store.sessions()
+            #expect(sessions.count == round, "every session still listed")
+            let session = try store.session(.latest)
+            #expect(!session.isComplete)
+            let samples = try store.samples(of: session.id)
+            let last = try #require(samples.last).time
+            worst = max(worst, killed - last)
+            #expect(killed - last <= 0.5, "round \(round): lost \(killed - last) s")
+            #expect(samples.count >= 250, "round \(round): about 1.5 s or more recorded, got \(samples.count)")
+            try store.close()
+        }
+        if Self.stressRuns > 1 { print("kill -9 x\(Self.stressRuns): at most \(worst) s lost") }
     }
 }

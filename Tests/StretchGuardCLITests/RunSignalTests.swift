@@ -8,6 +8,13 @@ import Testing
 @Suite(.serialized) struct RunSignalTests {
     private typealias RunningSession = RunSessionTests.RunningSession
 
+    /// CLOCK_MONOTONIC now, in s: the clock the recorded sample times use.
+    static func monotonicNow() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
     private func temporaryHome() throws -> URL {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("signals-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
@@ -27,22 +34,32 @@ import Testing
     func everySignalShutsDownLikeSigterm() throws {
         let signals: [(Int32, String)] = [(SIGHUP, "SIGHUP"), (SIGQUIT, "SIGQUIT"), (SIGUSR1, "SIGUSR1"),
                                           (SIGUSR2, "SIGUSR2"), (SIGALRM, "SIGALRM"), (SIGINT, "SIGINT")]
+        for _ in 1...RunSessionTests.stressRuns { try signalEachSession(signals) }
+    }
+
+    private func signalEachSession(_ signals: [(Int32, String)]) throws {
         let home = try temporaryHome()
         // All at once (each its own database): the signals, not the sessions, are what is tested.
         let runs = try signals.map { _, name in
             let db = home.appendingPathComponent("\(name).sqlite").path
             return (db, try RunningSession(["run", "--sensor", "sim", "--duration", "60", "--db", db], home: home))
         }
+        var signalled: [Double] = []
         for ((number, name), (_, run)) in zip(signals, runs) {
             #expect(run.wait(for: "recording session"), "\(name): \(run.text)")
             Thread.sleep(forTimeInterval: 0.3)
+            signalled.append(Self.monotonicNow())
             kill(run.process.processIdentifier, number)
         }
-        for ((_, name), (db, run)) in zip(signals, runs) {
+        for (((_, name), (db, run)), time) in zip(zip(signals, runs), signalled) {
             let status = run.finish()
             #expect(status == 0, "\(name): \(run.text)")
             #expect(run.text.contains("stopped by signal (\(name))"), "\(name): \(run.text)")
             try expectClosedWithOutputsOff(db, "\(name)")
+            let store = try SessionStore(path: db)
+            let last = try #require(try store.samples(of: store.session(.latest).id).last).time
+            #expect(time - last <= 0.5, "\(name): samples stop \(time - last) s before the signal")
+            try store.close()
         }
     }
 

@@ -60,6 +60,8 @@ struct Run: ParsableCommand {
         let completed = try sessions.sessions().filter { $0.info.profile == exercise.name && $0.isComplete }.count
         exercise = exercise.forSession(completed + 1)
         let feedback = try FeedbackOutputs(config: hardware, simulatedOnly: sensor.scenarioEnd != nil)
+        // Every way out of here turns the outputs off (idempotent: a session has already done it).
+        defer { feedback.close() }
         say("feedback: \(feedback.description); exercise: \(exercise.name), hold target \(Int(exercise.hold.target)) s")
         let calibrationRecord: CalibrationRecord
         do {
@@ -68,14 +70,10 @@ struct Run: ParsableCommand {
                 say(LiveStatusText.describe(step))
             }
         } catch {
-            feedback.close()
             guard StopSignal.received == nil else { return stoppedBeforeStart() }
             throw error
         }
-        guard StopSignal.received == nil else {
-            feedback.close()
-            return stoppedBeforeStart()
-        }
+        guard StopSignal.received == nil else { return stoppedBeforeStart() }
         let info = SessionInfo(startDate: Date(), startTime: sensor.timeSource.now(), device: sensor.device,
                                chip: sensor.chipName, rate: sensor.rate, profile: exercise.name,
                                calibration: String(decoding: try calibrationRecord.encoded(), as: UTF8.self),
