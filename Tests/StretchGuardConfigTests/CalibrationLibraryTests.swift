@@ -159,6 +159,42 @@ import Testing
         #expect(throws: ConfigError.self) { try CalibrationLibrary(directory: folder).latest(for: .simulated) }
     }
 
+    /// A damaged record names the field and what is wrong in words, never Swift's description of the error.
+    /// `json` replaces the field's value (nil: the field is left out).
+    @Test(arguments: [
+        ("name", nil, "name", "is damaged (it is missing)"),
+        ("baseline.gravity.x", #""up""#, "baseline.gravity.x", "is damaged (it is not a number)"),
+        ("baseline.gravity", "[1, 2, 3]", "baseline.gravity", "is damaged (it is not an object)"),
+        ("baseline.sampleCount", "null", "baseline.sampleCount", "is damaged (it is null, not a number)"),
+        // Foundation's JSONDecoder does not say where a value is malformed.
+        ("created", #""yesterday""#, nil, "is damaged (a date that is not ISO 8601, or a number that does not fit its field)"),
+        ("baseline.sampleCount", "3.5", nil, "is damaged (a date that is not ISO 8601, or a number that does not fit its field)"),
+    ] as [(String, String?, String?, String)])
+    func aDamagedRecordNamesTheFieldInWords(key: String, json: String?, field: String?, problem: String) throws {
+        let value = try json.map { try JSONSerialization.jsonObject(with: Data($0.utf8), options: .fragmentsAllowed) }
+        let object = try #require(try JSONSerialization.jsonObject(with: record().encoded()) as? [String: Any])
+        let data = try JSONSerialization.data(withJSONObject: Self.setting(key.split(separator: ".").map(String.init),
+                                                                           to: value, in: object))
+        do {
+            _ = try CalibrationRecord.decode(data, path: "x.json")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.field == field)
+            #expect(error.problem == problem)
+            #expect(!error.description.contains("Swift.") && !error.description.contains("CodingKeys"), "\(error)")
+        }
+    }
+
+    private static func setting(_ path: [String], to value: Any?, in object: [String: Any]) -> [String: Any] {
+        var object = object
+        if path.count == 1 {
+            object[path[0]] = value
+        } else {
+            object[path[0]] = setting(Array(path.dropFirst()), to: value, in: object[path[0]] as? [String: Any] ?? [:])
+        }
+        return object
+    }
+
     @Test func readingAMissingFileSaysSo() {
         do {
             _ = try CalibrationLibrary.read("/nonexistent/calibration.json", for: nil)
