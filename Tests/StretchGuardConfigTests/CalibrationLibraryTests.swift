@@ -185,6 +185,19 @@ import Testing
         }
     }
 
+    /// Found by `scripts/fuzz calibration`: the message printed Swift's `DecodingError.keyNotFound` with its
+    /// `CodingKeys(stringValue: "version", intValue: nil)`.
+    @Test func fuzzFindingAHeaderWithoutVersionNamesTheField() {
+        let data = Data("{\n\"format\" : \"stretchguard-calibration\"}".utf8)
+        do {
+            _ = try CalibrationRecord.decode(data, path: "fuzz.json")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "fuzz.json: field 'version': is damaged (it is missing) — "
+                    + "run `stretchguard calibrate` again; it writes a new file")
+        }
+    }
+
     private static func setting(_ path: [String], to value: Any?, in object: [String: Any]) -> [String: Any] {
         var object = object
         if path.count == 1 {
