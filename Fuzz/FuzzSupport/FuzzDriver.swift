@@ -41,6 +41,25 @@ public enum FuzzDriver {
         String(decoding: bytes(data, size), as: UTF8.self)
     }
 
+    /// Stops with `message` (a finding) unless `condition` holds; unlike `precondition`, says why in a
+    /// release build.
+    public static func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+        if !condition { fatalError(message()) }
+    }
+
+    /// Fragments of Swift's own descriptions of values (`Swift.DecodingError.Context(codingPath: …)`,
+    /// `Optional("…")`): an error message shown to a person must never contain one.
+    public static let rawSwiftFragments = ["Swift.", "DecodingError", "CodingKeys(", "Context(", "Optional("]
+
+    /// Stops (a finding) when `message`, an error's description, shows a raw Swift value that the input
+    /// itself did not contain.
+    public static func checkMessage(_ message: String, input: UnsafeRawBufferPointer) {
+        for fragment in rawSwiftFragments where message.contains(fragment) {
+            let echoed = input.firstRange(of: Array(fragment.utf8)) != nil
+            require(echoed, "an error message shows a raw Swift value: \(message)")
+        }
+    }
+
     /// Writes one seed file.
     public static func write(_ bytes: some Sequence<UInt8>, to folder: String, name: String) throws {
         try Data(bytes).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))

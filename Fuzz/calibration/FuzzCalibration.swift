@@ -3,8 +3,8 @@ import FuzzSupport
 import StretchGuardConfig
 import StretchGuardCore
 
-/// `CalibrationRecord.decode` on any bytes, for no sensor and for the simulated one: a `ConfigError` or a
-/// record that encodes again. Seeds are records written by the real encoder (`--write-seeds`).
+/// `CalibrationRecord.decode` on any bytes, for no sensor and for the simulated one: a `ConfigError` that shows no raw Swift value,
+/// or a record that encodes again. Seeds are records written by the real encoder (`--write-seeds`).
 @main enum FuzzCalibration {
     static func main() {
         FuzzDriver.main(testOneInput, writeSeeds: writeSeeds)
@@ -29,10 +29,16 @@ import StretchGuardCore
 }
 
 private func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = Data(FuzzDriver.bytes(data, size))
+    let input = FuzzDriver.bytes(data, size)
+    let bytes = Data(input)
     for sensor in [nil, CalibrationRecord.SensorIdentity.simulated] {
-        if let record = try? CalibrationRecord.decode(bytes, path: "fuzz.json", for: sensor) {
-            _ = try? record.encoded()
+        do {
+            _ = try CalibrationRecord.decode(bytes, path: "fuzz.json", for: sensor).encoded()
+        } catch let error as ConfigError {
+            FuzzDriver.checkMessage(error.description, input: input)
+        } catch {
+            // encoded(): a decoded record always encodes; JSON cannot hold a value it cannot write back.
+            FuzzDriver.require(false, "a decoded record does not encode: \(error)")
         }
     }
     return 0

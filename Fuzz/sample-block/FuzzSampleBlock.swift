@@ -3,7 +3,7 @@ import FuzzSupport
 import StretchGuardStore
 
 /// The sample-block decoder on any stored row: the input is the row's `start_us` (8 bytes, little-endian),
-/// its `sample_count` (8 bytes, little-endian, signed) and its BLOB (the rest). A `StoreError` or exactly
+/// its `sample_count` (8 bytes, little-endian, signed) and its BLOB (the rest). A `StoreError` that shows no raw Swift value, or exactly
 /// `sample_count` samples whose times never decrease. Seeds are blocks packed by the real encoder
 /// (`--write-seeds`).
 @main enum FuzzSampleBlock {
@@ -36,8 +36,14 @@ private func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let start = Int64(littleEndian: input.loadUnaligned(fromByteOffset: 0, as: Int64.self))
     let count = Int(Int64(littleEndian: input.loadUnaligned(fromByteOffset: 8, as: Int64.self)))
     let block = SampleBlock(start: start, end: start, count: count, data: Data(input[16...]))
-    guard let samples = try? block.samples() else { return 0 }
-    precondition(samples.count == count, "decoded \(samples.count) samples, the row says \(count)")
-    precondition(zip(samples, samples.dropFirst()).allSatisfy { $0.time <= $1.time }, "times decrease")
+    let samples: [RawSample]
+    do {
+        samples = try block.samples()
+    } catch {
+        FuzzDriver.checkMessage(error.description, input: input)
+        return 0
+    }
+    FuzzDriver.require(samples.count == count, "decoded \(samples.count) samples, the row says \(count)")
+    FuzzDriver.require(zip(samples, samples.dropFirst()).allSatisfy { $0.time <= $1.time }, "times decrease")
     return 0
 }
