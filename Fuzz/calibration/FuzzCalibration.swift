@@ -3,8 +3,9 @@ import FuzzSupport
 import StretchGuardConfig
 import StretchGuardCore
 
-/// `CalibrationRecord.decode` on any bytes, for no sensor and for the simulated one: a `ConfigError` that shows no raw Swift value,
-/// or a record that encodes again. Seeds are records written by the real encoder (`--write-seeds`).
+/// `CalibrationRecord.decode` on any bytes, for no sensor and for the simulated one: a `ConfigError` that
+/// shows no raw Swift value, or a record that encodes again. Seeds are records written by the real encoder
+/// (`--write-seeds`).
 @main enum FuzzCalibration {
     static func main() {
         FuzzDriver.main(testOneInput, writeSeeds: writeSeeds)

@@ -1,7 +1,8 @@
 import FuzzSupport
 import StretchGuardConfig
 
-/// `HardwareConfigFile.parse` on any text: a `ConfigError` that shows no raw Swift value, or a config that passes its own validation.
+/// `HardwareConfigFile.parse` on any text: a `ConfigError` that shows no raw Swift value, or a config that
+/// passes its own validation.
 @main enum FuzzHardware {
     static func main() { FuzzDriver.main(testOneInput) }
 }

@@ -2,7 +2,8 @@ import FuzzSupport
 import StretchGuardConfig
 import StretchGuardCore
 
-/// `ProfileFile.parse` on any text: a `ConfigError` that shows no raw Swift value, or a profile whose values agree with each other.
+/// `ProfileFile.parse` on any text: a `ConfigError` that shows no raw Swift value, or a profile whose values
+/// agree with each other.
 @main enum FuzzProfile {
     static func main() { FuzzDriver.main(testOneInput) }
 }

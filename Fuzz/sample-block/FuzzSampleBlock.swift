@@ -3,9 +3,9 @@ import FuzzSupport
 import StretchGuardStore
 
 /// The sample-block decoder on any stored row: the input is the row's `start_us` (8 bytes, little-endian),
-/// its `sample_count` (8 bytes, little-endian, signed) and its BLOB (the rest). A `StoreError` that shows no raw Swift value, or exactly
-/// `sample_count` samples whose times never decrease. Seeds are blocks packed by the real encoder
-/// (`--write-seeds`).
+/// its `sample_count` (8 bytes, little-endian, signed) and its BLOB (the rest). A `StoreError` that shows no
+/// raw Swift value, or exactly `sample_count` samples whose times never decrease. Seeds are blocks packed by
+/// the real encoder (`--write-seeds`).
 @main enum FuzzSampleBlock {
     static func main() {
         FuzzDriver.main(testOneInput, writeSeeds: writeSeeds)

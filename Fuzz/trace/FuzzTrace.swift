@@ -3,8 +3,9 @@ import StretchGuardCore
 import StretchGuardTrace
 
 /// `TraceReader.read(path:)` on any bytes, plain CSV or gzip: a `TraceError` that shows no raw Swift value,
-/// or samples whose times strictly increase and whose values are all finite (the reader's promise to the replay engine). The input goes
-/// through a file in memory, so the reader runs exactly as on a file (zlib opens it).
+/// or samples whose times strictly increase and whose values are all finite (the reader's promise to the
+/// replay engine). The input goes through a file in memory, so the reader runs exactly as on a file (zlib
+/// opens it).
 @main enum FuzzTrace {
     static func main() { FuzzDriver.main(testOneInput) }
 }

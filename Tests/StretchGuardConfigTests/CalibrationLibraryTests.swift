@@ -159,6 +159,8 @@ import Testing
         #expect(throws: ConfigError.self) { try CalibrationLibrary(directory: folder).latest(for: .simulated) }
     }
 
+    static let malformed = "is damaged (a date that is not ISO 8601, or a number that does not fit its field)"
+
     /// A damaged record names the field and what is wrong in words, never Swift's description of the error.
     /// `json` replaces the field's value (nil: the field is left out).
     @Test(arguments: [
@@ -167,8 +169,8 @@ import Testing
         ("baseline.gravity", "[1, 2, 3]", "baseline.gravity", "is damaged (it is not an object)"),
         ("baseline.sampleCount", "null", "baseline.sampleCount", "is damaged (it is null, not a number)"),
         // Foundation's JSONDecoder does not say where a value is malformed.
-        ("created", #""yesterday""#, nil, "is damaged (a date that is not ISO 8601, or a number that does not fit its field)"),
-        ("baseline.sampleCount", "3.5", nil, "is damaged (a date that is not ISO 8601, or a number that does not fit its field)"),
+        ("created", #""yesterday""#, nil, CalibrationLibraryTests.malformed),
+        ("baseline.sampleCount", "3.5", nil, CalibrationLibraryTests.malformed),
     ] as [(String, String?, String?, String)])
     func aDamagedRecordNamesTheFieldInWords(key: String, json: String?, field: String?, problem: String) throws {
         let value = try json.map { try JSONSerialization.jsonObject(with: Data($0.utf8), options: .fragmentsAllowed) }

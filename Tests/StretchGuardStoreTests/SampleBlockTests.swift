@@ -109,7 +109,8 @@ extension SampleBlockFuzzFindingTests {
         let extremes = [RawSample(time: .min, gyr: .zero, acc: .zero), RawSample(time: .max, gyr: .zero, acc: .zero)]
         let widest = SampleBlock(samples: extremes)
         #expect(try widest.samples() == extremes)
-        var late = SampleBlock(samples: [RawSample(time: 0, gyr: .zero, acc: .zero), RawSample(time: .max, gyr: .zero, acc: .zero)])
+        var late = SampleBlock(samples: [RawSample(time: 0, gyr: .zero, acc: .zero),
+                                         RawSample(time: .max, gyr: .zero, acc: .zero)])
         late.start = 1
         #expect(throws: StoreError.corruptBlock(detail: "a time step past the largest time")) { try late.samples() }
     }
