@@ -142,3 +142,29 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// libFuzzer targets (`Fuzz/`, one folder per target, run by `scripts/fuzz`), declared only when
+/// `STRETCHGUARD_FUZZ=1`: they are built with `-Xswiftc -sanitize=fuzzer` (libFuzzer's runtime is linked in)
+/// into their own scratch path, so `swift build` and `swift test` never see them. Each `main` hands its test
+/// to libFuzzer's `LLVMFuzzerRunDriver`; lld (in the toolchain) links them, because gold stops with an
+/// internal error on libFuzzer's `main` next to SwiftPM's renamed entry point.
+if Context.environment["STRETCHGUARD_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("trace", ["StretchGuardTrace", "StretchGuardCore"]),
+        ("profile", ["StretchGuardConfig", "StretchGuardCore"]),
+        ("hardware", ["StretchGuardConfig"]),
+        ("calibration", ["StretchGuardConfig", "StretchGuardCore"]),
+        ("sample-block", ["StretchGuardStore"]),
+        ("scenario", ["StretchGuardSimulation"]),
+    ]
+    package.targets += [
+        .target(name: "CFuzzSupport", path: "Fuzz/CFuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzSupport"], path: "Fuzz/FuzzSupport"),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: "fuzz-\(target.name)", dependencies: ["FuzzSupport"] + target.dependencies, path: "Fuzz/\(target.name)",
+            linkerSettings: [.unsafeFlags(["-use-ld=lld"])]
+        ))
+    }
+}

@@ -102,8 +102,8 @@ public struct CalibrationRecord: Codable, Sendable, Equatable {
         do {
             record = try decoder.decode(CalibrationRecord.self, from: data)
         } catch {
-            let wording = DecodingErrorWording.describe(error)
-            throw ConfigError(path: path, field: wording.field, problem: wording.problem + ": the file is damaged",
+            let damage = Damage(error)
+            throw ConfigError(path: path, field: damage.field, problem: "is damaged (\(damage.problem))",
                               fix: "run `stretchguard calibrate` again; it writes a new file")
         }
         try record.checkRanges(path: path)
@@ -150,5 +150,64 @@ public struct CalibrationRecord: Codable, Sendable, Equatable {
 
     private static func number(_ x: Double) -> String {
         FixedDecimal.short(x, decimals: 3)
+    }
+}
+
+/// What a decoding error says, in words: the field at fault and what is wrong with it (never Swift's own
+/// description of the error, its types and coding keys).
+private struct Damage {
+    var field: String?
+    var problem: String
+
+    init(_ error: Error) {
+        guard let error = error as? DecodingError else {
+            field = nil
+            problem = "unreadable JSON"
+            return
+        }
+        let context: DecodingError.Context
+        switch error {
+        case let .keyNotFound(key, found):
+            context = found
+            field = Self.name(found.codingPath + [key])
+            problem = "it is missing"
+            return
+        case let .typeMismatch(type, found):
+            context = found
+            problem = "it is not \(Self.kind(type))"
+        case let .valueNotFound(type, found):
+            context = found
+            problem = "it is null, not \(Self.kind(type))"
+        case let .dataCorrupted(found):
+            context = found
+            // Foundation does not always say where (a date's path is empty): the JSON itself is valid here.
+            problem = found.codingPath.isEmpty ? "a date that is not ISO 8601, or a number that does not fit its field"
+                : "its value is not valid"
+        @unknown default:
+            field = nil
+            problem = "unreadable JSON"
+            return
+        }
+        field = context.codingPath.isEmpty ? nil : Self.name(context.codingPath)
+    }
+
+    /// `baseline.gravity[2]`.
+    private static func name(_ path: [CodingKey]) -> String {
+        path.reduce("") { name, key in
+            if let index = key.intValue { return name + "[\(index)]" }
+            return name.isEmpty ? key.stringValue : name + "." + key.stringValue
+        }
+    }
+
+    private static func kind(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type, is Float.Type, is Int.Type: return "a number"
+        case is String.Type: return "text"
+        case is Bool.Type: return "true or false"
+        case is Date.Type: return "an ISO 8601 date"
+        case is [String: Any].Type: return "an object"
+        case is [Any].Type: return "a list"
+        default: return "the right kind of value"
+        }
     }
 }

@@ -60,7 +60,7 @@ import Testing
         #expect(text.contains("\"many\""))
         let e = #expect(throws: ConfigError.self) { try CalibrationRecord.decode(Data(text.utf8), path: "cal.json") }
         #expect(e?.field == "baseline.sampleCount")
-        #expect(e?.problem == "should be a number: the file is damaged")
+        #expect(e?.problem == "is damaged (it is not a number)")
         #expect((e?.description.count ?? 1000) < 200 && e?.description.contains("DecodingError") == false)
     }
 
@@ -196,6 +196,57 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder + "/simulated", withIntermediateDirectories: true)
         try data.write(to: URL(fileURLWithPath: folder + "/simulated/2026-11-21T10-22-05Z.json"))
         #expect(throws: ConfigError.self) { try CalibrationLibrary(directory: folder).latest(for: .simulated) }
+    }
+
+    static let malformed = "is damaged (a date that is not ISO 8601, or a number that does not fit its field)"
+
+    /// A damaged record names the field and what is wrong in words, never Swift's description of the error.
+    /// `json` replaces the field's value (nil: the field is left out).
+    @Test(arguments: [
+        ("name", nil, "name", "is damaged (it is missing)"),
+        ("baseline.gravity.x", #""up""#, "baseline.gravity.x", "is damaged (it is not a number)"),
+        ("baseline.gravity", "[1, 2, 3]", "baseline.gravity", "is damaged (it is not an object)"),
+        ("baseline.sampleCount", "null", "baseline.sampleCount", "is damaged (it is null, not a number)"),
+        // Foundation's JSONDecoder does not say where a value is malformed.
+        ("created", #""yesterday""#, nil, CalibrationLibraryTests.malformed),
+        ("baseline.sampleCount", "3.5", nil, CalibrationLibraryTests.malformed),
+    ] as [(String, String?, String?, String)])
+    func aDamagedRecordNamesTheFieldInWords(key: String, json: String?, field: String?, problem: String) throws {
+        let value = try json.map { try JSONSerialization.jsonObject(with: Data($0.utf8), options: .fragmentsAllowed) }
+        let object = try #require(try JSONSerialization.jsonObject(with: record().encoded()) as? [String: Any])
+        let data = try JSONSerialization.data(withJSONObject: Self.setting(key.split(separator: ".").map(String.init),
+                                                                           to: value, in: object))
+        do {
+            _ = try CalibrationRecord.decode(data, path: "x.json")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.field == field)
+            #expect(error.problem == problem)
+            #expect(!error.description.contains("Swift.") && !error.description.contains("CodingKeys"), "\(error)")
+        }
+    }
+
+    /// Found by `scripts/fuzz calibration`: the message printed Swift's `DecodingError.keyNotFound` with its
+    /// `CodingKeys(stringValue: "version", intValue: nil)`.
+    @Test func fuzzFindingAHeaderWithoutVersionNamesTheField() {
+        let data = Data("{\n\"format\" : \"stretchguard-calibration\"}".utf8)
+        do {
+            _ = try CalibrationRecord.decode(data, path: "fuzz.json")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "fuzz.json: field 'version': is damaged (it is missing) — "
+                    + "run `stretchguard calibrate` again; it writes a new file")
+        }
+    }
+
+    private static func setting(_ path: [String], to value: Any?, in object: [String: Any]) -> [String: Any] {
+        var object = object
+        if path.count == 1 {
+            object[path[0]] = value
+        } else {
+            object[path[0]] = setting(Array(path.dropFirst()), to: value, in: object[path[0]] as? [String: Any] ?? [:])
+        }
+        return object
     }
 
     @Test func readingAMissingFileSaysSo() {

@@ -11,6 +11,8 @@ public struct SampleBlock: Hashable, Sendable {
     public static let format: UInt8 = 1
     /// Bytes of counts per sample (six `Int16`).
     static let countBytes = 12
+    /// The fewest bytes a sample takes: a one-byte time step and its counts.
+    static let smallestSampleBytes = 1 + countBytes
 
     /// Time of the first sample, in µs.
     public var start: Int64
@@ -58,7 +60,8 @@ public struct SampleBlock: Hashable, Sendable {
     /// All samples, in order.
     public func samples() throws(StoreError) -> [RawSample] {
         var result: [RawSample] = []
-        result.reserveCapacity(count)
+        // The row's count is not trusted before decoding: a damaged one must not reserve terabytes.
+        result.reserveCapacity(min(max(count, 0), data.count / Self.smallestSampleBytes))
         try forEachSample { result.append($0) }
         return result
     }
@@ -75,6 +78,11 @@ public struct SampleBlock: Hashable, Sendable {
         guard count >= 0 else { throw .corruptBlock(detail: "a negative sample count (\(count))") }
         guard bytes.count >= 1 else { throw .corruptBlock(detail: "empty BLOB") }
         guard bytes[0] == format else { throw .corruptBlock(detail: "unknown block format \(bytes[0])") }
+        guard count >= 0 else { throw .corruptBlock(detail: "a negative sample count (\(count))") }
+        guard count <= (bytes.count - 1) / smallestSampleBytes else {
+            throw .corruptBlock(detail: "the row counts \(count) samples, but its \(bytes.count) bytes hold at most "
+                                + "\((bytes.count - 1) / smallestSampleBytes)")
+        }
         var offset = 1
         var time = start
         for _ in 0..<count {
@@ -84,12 +92,16 @@ public struct SampleBlock: Hashable, Sendable {
                 guard offset < bytes.count, shift < 64 else { throw .corruptBlock(detail: "truncated time") }
                 let byte = bytes[offset]
                 offset += 1
+                guard shift < 63 || byte & 0x7F <= 1 else { throw .corruptBlock(detail: "a time step over 64 bits") }
                 delta |= UInt64(byte & 0x7F) << shift
                 if byte < 0x80 { break }
                 shift += 7
             }
             guard offset + countBytes <= bytes.count else { throw .corruptBlock(detail: "truncated counts") }
-            time &+= Int64(bitPattern: delta)
+            // Wrapping, as the encoder's step was taken: a step that lands before its sample is damage.
+            let next = time &+ Int64(bitPattern: delta)
+            guard next >= time else { throw .corruptBlock(detail: "a time step past the largest time") }
+            time = next
             @inline(__always) func load(_ i: Int) -> Int16 {
                 Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 2 * i, as: Int16.self))
             }
