@@ -120,6 +120,10 @@ public struct CalibrationRecord: Codable, Sendable, Equatable {
     /// turning into absurd angles (or a trap) later.
     func checkRanges(path: String) throws(ConfigError) {
         let fix = "run `stretchguard calibrate` again; it writes a new file"
+        for (field, text) in [("name", name), ("method", method), ("sensor.chip", sensor.chip), ("sensor.bus", sensor.bus),
+                              ("sensor.address", sensor.address)] where QuotedText.hasControlCharacters(text) {
+            throw ConfigError(path: path, field: field, problem: "\(QuotedText.quoted(text)) holds control characters", fix: fix)
+        }
         let b = baseline
         func refuse(_ field: String, _ problem: String) -> ConfigError {
             ConfigError(path: path, field: "baseline." + field, problem: problem, fix: fix)

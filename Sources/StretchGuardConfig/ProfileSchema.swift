@@ -19,9 +19,19 @@ enum ProfileSchema {
 
     static let sections: Set<String> = ["twist", "bounce", "hold", "hold.progression", "impact"]
 
+    /// A name or summary as shown on the terminal: no control characters (an escape sequence in a profile
+    /// would otherwise reach the wearer's screen raw).
+    private static func printable(_ text: String) throws(Rejection) -> String {
+        guard !QuotedText.hasControlCharacters(text) else {
+            throw Rejection(problem: "\(QuotedText.quoted(text)) holds control characters",
+                            fix: "write plain text on one line")
+        }
+        return text
+    }
+
     static let texts: [String: @Sendable (String, inout FormProfile) throws(Rejection) -> Void] = [
-        "name": { text, p in p.name = text },
-        "summary": { text, p in p.summary = text },
+        "name": { text, p throws(Rejection) in p.name = try printable(text) },
+        "summary": { text, p throws(Rejection) in p.summary = try printable(text) },
         "first_bend": { text, p throws(Rejection) in
             guard let bend = FirstBend(rawValue: text) else {
                 throw Rejection(problem: "'\(text)' is not a first bend",

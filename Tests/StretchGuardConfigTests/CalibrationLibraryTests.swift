@@ -54,6 +54,15 @@ import Testing
         #expect(sigma.field == "baseline.gyrBiasSigma")
     }
 
+    @Test func aNameWithAnEscapeSequenceIsRefusedNotPrinted() throws {
+        var changed = record()
+        changed.name = "morning\u{1B}[2J"
+        let data = try changed.encoded()
+        let e = #expect(throws: ConfigError.self) { try CalibrationRecord.decode(data, path: "cal.json") }
+        #expect(e?.field == "name" && e?.problem.contains("control characters") == true)
+        #expect(e?.description.contains("\u{1B}") == false)
+    }
+
     @Test func aWronglyTypedFieldIsNamedInOneShortSentence() throws {
         let text = String(decoding: try record().encoded(), as: UTF8.self)
             .replacingOccurrences(of: "\"sampleCount\" : 300", with: "\"sampleCount\" : \"many\"")

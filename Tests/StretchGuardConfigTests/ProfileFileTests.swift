@@ -48,6 +48,7 @@ let profilesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         ("hold:\n  position: sideways\n", "hold.position", 2, "not a position"),
         ("colour: red\n", "colour", 1, "not a profile field"),
         ("twist: 12\n", "twist", 1, "is a section, not a value"),
+        ("name: \"x\\e[2Jy\"\n", "name", 1, "holds control characters"),
         ("twist:\n  alert_deg: 10\n  clear_deg: 12\n", "twist", nil, "contradict"),
     ] as [(String, String, Int?, String)])
     func badValuesNameTheFieldAndLine(text: String, field: String, line: Int?, problem: String) {

@@ -29,4 +29,12 @@ public enum QuotedText {
     public static func quoted<S: StringProtocol>(_ text: S, limit: Int = 40) -> String {
         "'" + clean(text, limit: limit) + "'"
     }
+
+    /// Whether `text` holds a control or format character (an escape sequence, a newline, a bidi override):
+    /// names and labels read from files must not, since they end up on the wearer's terminal.
+    public static func hasControlCharacters<S: StringProtocol>(_ text: S) -> Bool {
+        text.unicodeScalars.contains {
+            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+        }
+    }
 }
