@@ -60,4 +60,21 @@ import Testing
         #expect(listing.stdout.contains(" 2  2025-06-17 09:30"))
         #expect(!listing.stdout.contains("cannot be read"))
     }
+
+    @Test("a damaged page outside the listing's rows: sessions still lists, and warns with the way out")
+    func damagedPageIsWarnedAbout() throws {
+        let database = try ReviewDatabase(sessionsStartingAt: Self.dates, duration: 60)
+        defer { database.remove() }
+        let clean = try database.run(["sessions"])
+        #expect(clean.status == 0 && !clean.stderr.contains("damaged"), "\(clean.stderr)")
+        // Overwrite the last page (sample blocks) with noise.
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: database.path))
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size - 4096)
+        try handle.write(contentsOf: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }))
+        try handle.close()
+        let listing = try database.run(["sessions"])
+        #expect(listing.stdout.contains(" 3  "), "\(listing.stdout)")
+        #expect(listing.stderr.contains("is damaged") && listing.stderr.contains("sessions --repair"), "\(listing.stderr)")
+    }
 }

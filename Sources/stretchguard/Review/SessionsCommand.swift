@@ -66,6 +66,13 @@ extension StretchGuard {
             } catch {
                 throw fail(error)
             }
+            // The listing reads only the sessions' rows: a damaged page elsewhere is found here, before the
+            // next `run` refuses the file.
+            do throws(StoreError) {
+                try database.quickCheck()
+            } catch {
+                warn(error.description)
+            }
         }
     }
 }
