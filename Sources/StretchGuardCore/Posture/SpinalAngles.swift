@@ -1,0 +1,37 @@
+/// The spine's posture from two sensors — one on the thorax, one on the pelvis (sacrum) — in rad.
+///
+/// Each sensor gives its body segment's orientation (world ← segment body frame: x forward, y left, z up),
+/// and the calibration gives both at the neutral stance. The spine is the thorax **relative to the
+/// pelvis**: `R = P⁻¹ ⊗ T` now and `R₀ = P₀⁻¹ ⊗ T₀` at neutral, and the spinal posture is
+/// ``PostureAngles`` of `R₀⁻¹ ⊗ R`, the relative rotation's change from neutral in the neutral thorax
+/// frame. A rotation of the whole body (a turn, walking round a corner: both segments turned by the same
+/// `Y`) cancels by construction, `(Y P)⁻¹ (Y T) = P⁻¹ T`, so no stepping heuristic is needed.
+///
+/// The pelvis's own change from neutral, `P₀⁻¹ ⊗ P`, gives the hip flexion (the pelvis tilting forward:
+/// the hip hinge) and the pelvis twist (the hips turning, whole-body turns included). Nothing allocates.
+public struct SpinalAngles: Sendable, Equatable {
+    /// Lumbar and thoracic spine together, thorax relative to pelvis: flexion (+ forward), side bend
+    /// (+ head toward the wearer's right) and twist (swing–twist about the thorax's long axis, + chest to
+    /// the left), in rad.
+    public var spine: PostureAngles
+    /// The pelvis's forward (+) tilt from neutral: the hips' share of a forward bend, in rad.
+    public var hipFlexion: Double
+    /// The pelvis's turn about its own long axis from neutral (a whole-body turn included), in rad: + to
+    /// the left.
+    public var pelvisTwist: Double
+
+    /// - Parameters:
+    ///   - thorax: the thorax's orientation now (world ← body).
+    ///   - pelvis: the pelvis's orientation now (world ← body).
+    ///   - neutralThorax: the thorax's orientation at the neutral stance.
+    ///   - neutralPelvis: the pelvis's orientation at the neutral stance.
+    @inline(__always)
+    public init(thorax: QuaternionD, pelvis: QuaternionD, neutralThorax: QuaternionD, neutralPelvis: QuaternionD) {
+        let relative = pelvis.conjugate * thorax
+        let neutralRelative = neutralPelvis.conjugate * neutralThorax
+        spine = PostureAngles(relativeRotation: neutralRelative.conjugate * relative)
+        let hips = PostureAngles(relativeRotation: neutralPelvis.conjugate * pelvis)
+        hipFlexion = hips.flexion
+        pelvisTwist = hips.twist
+    }
+}
