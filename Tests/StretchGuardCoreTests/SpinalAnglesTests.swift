@@ -70,4 +70,21 @@ import Testing
                              neutralThorax: neutralThorax, neutralPelvis: neutralPelvis)
         #expect(abs(twisted.spine.twist / degree - 18) < 1e-5)
     }
+
+    /// The spine's angles do not depend on how the pelvis sensor sits: a pelvis body frame that is off by
+    /// any fixed rotation `M` (an unknown mounting: P → P ⊗ M) cancels in `R₀⁻¹ ⊗ R`. Only the hips' own
+    /// angles need the pelvis's mounting; the spine needs the thorax's alone.
+    @Test func theSpineNeedsNoPelvisMounting() {
+        let mounting = QuaternionD(axis: Vector3D(0.3, -1, 0.6), angle: 2.2)
+        let neutralThorax = turn(30 * degree), neutralPelvis = turn(30 * degree) * bend(-5 * degree)
+        let thorax = turn(60 * degree) * bend(35 * degree) * turn(12 * degree)
+        let pelvis = turn(55 * degree) * bend(10 * degree)
+        let known = angles(thorax: thorax, pelvis: pelvis, neutralThorax: neutralThorax, neutralPelvis: neutralPelvis)
+        let unknown = angles(thorax: thorax, pelvis: pelvis * mounting, neutralThorax: neutralThorax,
+                             neutralPelvis: neutralPelvis * mounting)
+        #expect(abs(known.spine.twist - unknown.spine.twist) < 1e-7)
+        #expect(abs(known.spine.flexion - unknown.spine.flexion) < 1e-7)
+        #expect(abs(known.spine.sideBend - unknown.spine.sideBend) < 1e-7)
+        #expect(abs(known.hipFlexion - unknown.hipFlexion) > 1e-3, "the hips' angles do need the mounting")
+    }
 }
