@@ -5,6 +5,7 @@ import StretchGuardCore
 import StretchGuardGPIO
 import StretchGuardLive
 import StretchGuardStore
+import StretchGuardTrace
 
 /// `stretchguard-bench --stage live`: the live session's sample thread in steady state — the simulated
 /// MPU-6050 read through the real driver and sample clock, the core, the feedback player on simulated GPIO,
@@ -28,9 +29,11 @@ struct LiveBench {
         let clock = ManualClock(start: 1000)
         let sensor = try LiveSensor.open(.simulated, imu: HardwareConfig.defaults.thorax, scenario: scenario, clock: clock)
         let feedback = try FeedbackOutputs(config: .defaults, simulation: SimulatedGPIO())
-        var finder = StillStretchFinder()
-        for s in scenario.samples where !finder.isDone { _ = finder.add(s) }
-        guard let baseline = finder.baseline() else { throw LiveSetupError("the demo scenario has no still start") }
+        // The neutral posture as a replay finds it (the demo starts still).
+        guard case let .success(found) = FoundBaseline.search(TraceSamples(scenario.samples)) else {
+            throw LiveSetupError("the demo scenario has no still start")
+        }
+        let baseline = found.baseline
         let info = SessionInfo(startDate: Date(), startTime: clock.now(), device: sensor.device, chip: sensor.chipName,
                                rate: sensor.rate, profile: FormProfile.general.name, calibration: "",
                                softwareVersion: "bench", scale: sensor.scale)

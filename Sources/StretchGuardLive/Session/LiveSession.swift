@@ -78,8 +78,8 @@ public final class LiveSession: @unchecked Sendable {
     /// benchmark's allocation counter. Set before ``start()``.
     public var sampleProbe: ((Int) -> Void)?
 
-    private var sensor: LiveSensor
-    private let parts: Parts
+    /// Owned by the sample thread; `parts.sensor` is the one sensor (its clock is mutated as it reads).
+    private var parts: Parts
     private var pipeline: SessionPipeline
     private let clock: any MonotonicClock
     private let done = DispatchSemaphore(value: 0)
@@ -105,13 +105,12 @@ public final class LiveSession: @unchecked Sendable {
     ///   - channel: where it publishes (a new one by default).
     public init(_ parts: Parts, stopToken: StopToken = StopToken(), channel: LiveChannel = LiveChannel()) {
         self.parts = parts
-        sensor = parts.sensor
         self.stopToken = stopToken
         self.channel = channel
-        clock = sensor.timeSource
-        pipeline = SessionPipeline(baseline: parts.baseline, profile: parts.profile, samplePeriod: 1 / sensor.rate)
+        clock = parts.sensor.timeSource
+        pipeline = SessionPipeline(baseline: parts.baseline, profile: parts.profile, samplePeriod: 1 / parts.sensor.rate)
         snapshot.holdTarget = parts.profile.hold.target
-        snapshot.mode = sensor.clock.mode
+        snapshot.mode = parts.sensor.clock.mode
         events.reserveCapacity(256)
         pending.reserveCapacity(1024)
     }
@@ -147,7 +146,7 @@ public final class LiveSession: @unchecked Sendable {
         let end = loop()
         parts.feedback.close()  // outputs off before anything else
         parts.recorder.mark(SessionMarker(time: lastTime, kind: .note, note: "outputs off (\(end))"))
-        try? sensor.clock.stop()
+        try? parts.sensor.clock.stop()
         pipeline.finish(at: lastTime)
         parts.recorder.record(pipeline.events)
         for event in pipeline.events { note(event) }
@@ -157,15 +156,15 @@ public final class LiveSession: @unchecked Sendable {
         snapshot.ledColor = .off
         channel.finish(snapshot)
         return Outcome(end: end, events: events, summary: summary, recording: recording,
-                       timing: sensor.clock.statistics, mode: sensor.clock.mode, clockChoice: sensor.clock.choice,
-                       period: sensor.clock.period, latency: latency, sensorFaults: sensorFaults,
+                       timing: parts.sensor.clock.statistics, mode: parts.sensor.clock.mode, clockChoice: parts.sensor.clock.choice,
+                       period: parts.sensor.clock.period, latency: latency, sensorFaults: sensorFaults,
                        startTime: startTime, lastTime: lastTime)
     }
 
     /// Reads and judges samples until something ends the session; returns what did.
     private func loop() -> LiveSessionEnd {
         do {
-            try sensor.clock.start()
+            try parts.sensor.clock.start()
         } catch {
             return .sensorCouldNotStart(error)
         }
@@ -173,9 +172,9 @@ public final class LiveSession: @unchecked Sendable {
         while !stopToken.isStopped {
             let now = clock.now()
             if let duration = parts.duration, now - startTime >= duration { return .durationReached }
-            if let end = sensor.scenarioEnd, now >= end { return .scenarioFinished }
+            if let end = parts.sensor.scenarioEnd, now >= end { return .scenarioFinished }
             do {
-                _ = try sensor.clock.next { reading in pending.append(reading.sample) }
+                _ = try parts.sensor.clock.next { reading in pending.append(reading.sample) }
                 faultSince = nil
             } catch {
                 sensorFaults += 1
@@ -237,7 +236,7 @@ public final class LiveSession: @unchecked Sendable {
         snapshot.buzzerOn = parts.feedback.buzzerOn
         snapshot.ledColor = parts.feedback.ledColor
         snapshot.capturingBaseline = pipeline.isRecapturing
-        let timing = sensor.clock.statistics
+        let timing = parts.sensor.clock.statistics
         snapshot.achievedRate = timing.achievedRate
         snapshot.droppedSamples = timing.droppedSamples
         snapshot.sensorFaults = sensorFaults
