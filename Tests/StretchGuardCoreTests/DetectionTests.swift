@@ -231,11 +231,11 @@ private struct AngleScript {
         #expect(abs(events[0].value - 3.5 * standardGravity) < 1e-9)
     }
 
-    @Test func eventsHoldSixAndDropTheRest() {
+    @Test func eventsHoldEightAndDropTheRest() {
         var events = FormEvents()
-        for i in 0..<8 { events.append(FormEvent(kind: .impact, time: Double(i))) }
+        for i in 0..<10 { events.append(FormEvent(kind: .impact, time: Double(i))) }
         #expect(events.count == FormEvents.capacity)
-        #expect(events.map(\.time) == [0, 1, 2, 3, 4, 5])
+        #expect(events.map(\.time) == [0, 1, 2, 3, 4, 5, 6, 7])
     }
 }
 

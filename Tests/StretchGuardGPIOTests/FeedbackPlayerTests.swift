@@ -145,7 +145,8 @@ struct FeedbackPlayerTests {
     }
 
     @Test func standardPrioritiesPutSafetyFirst() {
-        let order: [FeedbackCue] = [.sensorFault, .stop, .impact, .twist, .bounce, .holdReached, .holdProgress, .ready]
+        let order: [FeedbackCue] = [.sensorFault, .pelvisFault, .stop, .impact, .twist, .hipHinge, .hipsStill, .bounce,
+                                    .holdReached, .holdProgress, .ready]
         let priorities = order.map { FeedbackPatterns.standard[$0].priority }
         #expect(priorities == priorities.sorted(by: >))
         #expect(Set(priorities).count == order.count)

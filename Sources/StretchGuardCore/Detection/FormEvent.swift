@@ -19,6 +19,18 @@ public struct FormEvent: Sendable, Equatable {
         case holdEnded = "hold_ended"
         /// |specific force| reached the impact threshold. `value`: the peak, in m/s².
         case impact = "impact"
+        /// "Bend from the hips": the spine took too much of a forward bend. `value`: the spine's flexion, in rad.
+        case hipHingeCueStarted = "hip_hinge_cue_started"
+        /// The hip-hinge cue cleared. `value`: the peak lumbar share (0…1); `duration` in s.
+        case hipHingeCueEnded = "hip_hinge_cue_ended"
+        /// "Keep the hips still": the pelvis turned in the stretch position. `value`: the turn, in rad.
+        case hipsStillCueStarted = "hips_still_cue_started"
+        /// The hips-still cue cleared. `value`: the peak |turn|, in rad; `duration` in s.
+        case hipsStillCueEnded = "hips_still_cue_ended"
+        /// The pelvis sensor stopped reporting: the thorax alone judges (with its turn handling).
+        case pelvisLost = "pelvis_lost"
+        /// The pelvis sensor reports again: the spine is measured again. `duration`: how long it was gone, in s.
+        case pelvisReturned = "pelvis_returned"
     }
 
     /// The posture angle an event refers to.
@@ -57,11 +69,11 @@ public struct FormEvent: Sendable, Equatable {
 /// Cleared, not rebuilt, for each sample: `removeAll()` only resets the count.
 public struct FormEvents: Sendable, RandomAccessCollection {
     /// The most events one sample can carry; more are dropped (a sample has at most one start or end per
-    /// detector, so six is never reached in practice).
-    public static let capacity = 6
+    /// detector, and one pelvis change, so eight is never reached in practice).
+    public static let capacity = 8
 
     private static let empty = FormEvent(kind: .impact, time: 0)
-    private var storage = (empty, empty, empty, empty, empty, empty)
+    private var storage = (empty, empty, empty, empty, empty, empty, empty, empty)
     public private(set) var count = 0
 
     public init() {}
@@ -77,7 +89,9 @@ public struct FormEvents: Sendable, RandomAccessCollection {
         case 2: return storage.2
         case 3: return storage.3
         case 4: return storage.4
-        default: return storage.5
+        case 5: return storage.5
+        case 6: return storage.6
+        default: return storage.7
         }
     }
 
@@ -90,6 +104,8 @@ public struct FormEvents: Sendable, RandomAccessCollection {
         case 3: storage.3 = event
         case 4: storage.4 = event
         case 5: storage.5 = event
+        case 6: storage.6 = event
+        case 7: storage.7 = event
         default: return
         }
         count += 1

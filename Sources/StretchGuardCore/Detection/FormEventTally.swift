@@ -9,6 +9,10 @@ public struct FormEventTally: Sendable, Equatable {
     public var twistAlerts = 0, bounceAlerts = 0, impacts = 0
     /// The largest |twist| during an alert that ended, in rad.
     public var worstTwist: Double = 0
+    /// "Bend from the hips" and "keep the hips still" cues started (two sensors).
+    public var hipHingeCues = 0, hipsStillCues = 0
+    /// Times the pelvis sensor was lost mid-session.
+    public var pelvisLosses = 0
 
     public init() {}
 
@@ -28,7 +32,10 @@ public struct FormEventTally: Sendable, Equatable {
         case .twistAlertEnded: worstTwist = max(worstTwist, event.value)
         case .bounceStarted: bounceAlerts += 1
         case .impact: impacts += 1
-        case .bounceEnded, .holdStarted: break
+        case .hipHingeCueStarted: hipHingeCues += 1
+        case .hipsStillCueStarted: hipsStillCues += 1
+        case .pelvisLost: pelvisLosses += 1
+        case .bounceEnded, .holdStarted, .hipHingeCueEnded, .hipsStillCueEnded, .pelvisReturned: break
         }
     }
 

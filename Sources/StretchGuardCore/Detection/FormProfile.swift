@@ -11,6 +11,10 @@ public struct FormProfile: Sendable, Equatable {
     public var bounce = BounceDetector.Settings()
     public var hold = HoldTimer.Settings()
     public var impact = ImpactMonitor.Settings()
+    /// "Bend from the hips" (two sensors only); off unless the profile turns it on.
+    public var hipHinge = HipHingeCue.Settings()
+    /// "Keep the hips still" (two sensors only); off unless the profile turns it on.
+    public var hipsStill = HipsStillCue.Settings()
     public var progression = HoldProgression()
     /// Which way the exercise's first deep bend goes: it teaches the forward axis when no calibration gave
     /// it. Default `.forward`.
@@ -41,6 +45,8 @@ public struct FormProfile: Sendable, Equatable {
         if !bounce.isConsistent { bad.append("bounce") }
         if !hold.isConsistent { bad.append("hold") }
         if !impact.isConsistent { bad.append("impact") }
+        if !hipHinge.isConsistent { bad.append("hip_hinge") }
+        if !hipsStill.isConsistent { bad.append("hips_still") }
         if !progression.isConsistent { bad.append("progression") }
         return bad
     }

@@ -1,5 +1,6 @@
-/// Watches the axial twist of the trunk: an alert when |twist| stays at or above `alertAngle` for
-/// `alertDelay`, cleared once it falls below `clearAngle`; a warning from `warningAngle`.
+/// Watches the axial twist of the trunk (the spine's, with two sensors): an alert when |twist| stays at or
+/// above `alertAngle` for `alertDelay`, cleared once it falls below `clearAngle`; a warning from
+/// `warningAngle`.
 ///
 /// Twisting the spine, above all under load, is the classic harmful move in back-pain exercise; the
 /// hysteresis between `alertAngle` and `clearAngle` keeps the buzzer from chattering at the threshold.
@@ -21,6 +22,11 @@ public struct TwistMonitor: Sendable {
         public var isConsistent: Bool {
             warningAngle >= 0 && warningAngle <= clearAngle && clearAngle <= alertAngle && alertDelay >= 0
         }
+
+        /// The alert's levels, in rad, and dwell, in s.
+        var dwell: DwellAlert.Settings {
+            DwellAlert.Settings(alertLevel: alertAngle, clearLevel: clearAngle, delay: alertDelay)
+        }
     }
 
     /// The level the monitor reports.
@@ -29,23 +35,13 @@ public struct TwistMonitor: Sendable {
         public static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
     }
 
-    /// Per-sample state.
-    public struct State: Sendable, Equatable {
-        /// Time |twist| has been at or above the alert angle, in s.
-        public var aboveTime: Double = 0
-        /// Whether the alert is on.
-        public var alerting = false
-        /// When the alert started, in s.
-        public var alertStart: Double = 0
-        /// Largest |twist| during the current alert, in rad.
-        public var peak: Double = 0
-    }
-
-    public var settings: Settings
-    public private(set) var state = State()
+    public let settings: Settings
+    /// The alert with its dwell and hysteresis; its measure is |twist|, in rad.
+    public private(set) var alert: DwellAlert
 
     public init(settings: Settings = Settings()) {
         self.settings = settings
+        alert = DwellAlert(settings: settings.dwell)
     }
 
     /// Feeds one sample and returns the level.
@@ -54,41 +50,21 @@ public struct TwistMonitor: Sendable {
     ///   - twist: axial twist, in rad.
     ///   - time: the sample's time, in s.
     ///   - dt: its period, in s.
-    ///   - suppressed: when true (the wearer is walking: the heading follows), no alert starts.
+    ///   - suppressed: when true (one sensor, the wearer walking: the heading follows), no alert starts.
     ///   - events: where starts and ends are appended.
     @inline(__always)
     public mutating func update(twist: Double, time: Double, dt: Double, suppressed: Bool,
                                 events: inout FormEvents) -> Level {
         let magnitude = abs(twist)
-        if state.alerting {
-            state.peak = max(state.peak, magnitude)
-            if magnitude < settings.clearAngle {
-                end(at: time, events: &events)
-            } else {
-                return .alert
-            }
-        }
-        if magnitude >= settings.alertAngle && !suppressed {
-            state.aboveTime += dt
-            if state.aboveTime >= settings.alertDelay {
-                state.alerting = true
-                state.alertStart = time
-                state.peak = magnitude
-                events.append(FormEvent(kind: .twistAlertStarted, time: time, value: twist, axis: .twist))
-                return .alert
-            }
-        } else {
-            state.aboveTime = 0
+        if alert.update(measure: magnitude, value: twist, time: time, dt: dt, allowed: !suppressed,
+                        started: .twistAlertStarted, ended: .twistAlertEnded, axis: .twist, events: &events) {
+            return .alert
         }
         return magnitude >= settings.warningAngle ? .warning : .clear
     }
 
-    /// Ends an alert in progress at `time` (s): when |twist| falls below `clearAngle`, or when the detector
-    /// is replaced mid-session.
+    /// Ends an alert in progress at `time` (s): when the detector is replaced mid-session.
     public mutating func end(at time: Double, events: inout FormEvents) {
-        guard state.alerting else { return }
-        events.append(FormEvent(kind: .twistAlertEnded, time: time, value: state.peak,
-                                duration: time - state.alertStart, axis: .twist))
-        state = State()
+        alert.end(at: time, kind: .twistAlertEnded, axis: .twist, events: &events)
     }
 }

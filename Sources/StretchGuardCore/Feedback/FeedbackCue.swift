@@ -16,6 +16,12 @@ public enum FeedbackCue: String, Sendable, Hashable, CaseIterable {
     case sensorFault = "sensor_fault"
     /// The wearer's "stop / it hurts" press was taken.
     case stop
+    /// "Bend from the hips": the back rounds instead of the hips hinging (two sensors).
+    case hipHinge = "hip_hinge"
+    /// "Keep the hips still": the pelvis turns during a hold (two sensors).
+    case hipsStill = "hips_still"
+    /// The pelvis sensor stopped answering: one sensor judges until it returns.
+    case pelvisFault = "pelvis_fault"
 
     /// A dense index 0 ..< allCases.count, for per-cue tables without hashing.
     public var slot: Int {
@@ -28,6 +34,9 @@ public enum FeedbackCue: String, Sendable, Hashable, CaseIterable {
         case .impact: return 5
         case .sensorFault: return 6
         case .stop: return 7
+        case .hipHinge: return 8
+        case .hipsStill: return 9
+        case .pelvisFault: return 10
         }
     }
 }

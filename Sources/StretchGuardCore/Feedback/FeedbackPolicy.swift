@@ -2,15 +2,19 @@
 /// colour the LEDs show between cues. Pure: the live session applies it to the buzzer and LEDs, a test or
 /// the browser view can apply it to anything.
 public enum FeedbackPolicy {
-    /// The cue an event sounds, if any: a twist or bounce alert's start, a hold reaching its target, an
-    /// impact. Ends, hold starts and the like stay silent.
+    /// The cue an event sounds, if any: a twist or bounce alert's start, a two-sensor cue's start, a hold
+    /// reaching its target, an impact, the pelvis sensor lost. Ends, hold starts and the like stay silent.
     public static func cue(for event: FormEvent) -> FeedbackCue? {
         switch event.kind {
         case .twistAlertStarted: return .twist
         case .bounceStarted: return .bounce
         case .holdReached: return .holdReached
         case .impact: return .impact
-        case .twistAlertEnded, .bounceEnded, .holdStarted, .holdEnded: return nil
+        case .hipHingeCueStarted: return .hipHinge
+        case .hipsStillCueStarted: return .hipsStill
+        case .pelvisLost: return .pelvisFault
+        case .twistAlertEnded, .bounceEnded, .holdStarted, .holdEnded, .hipHingeCueEnded, .hipsStillCueEnded,
+             .pelvisReturned: return nil
         }
     }
 

@@ -12,27 +12,65 @@ public struct FormFrame: Sendable {
 
 /// The whole per-sample core: orientation filter, posture relative to the baseline, then the detectors.
 ///
+/// With a pelvis baseline it runs two sensors: each has its own filter and bias estimate, and the posture
+/// judged is the spine's, the thorax relative to the pelvis (`SpinalAngles`), in which a whole-body turn
+/// cancels by construction. While the pelvis is lost the thorax judges alone, with its turn handling,
+/// its twist carrying on from the spine's.
+///
 /// Allocation-free per sample; no I/O.
 public struct FormPipeline: Sendable {
+    /// The thorax's (the one sensor's) filter and posture.
     public private(set) var posture: PosturePipeline
+    /// The pelvis's, in two-sensor mode.
+    public private(set) var pelvis: PelvisChannel?
     public private(set) var coach: FormCoach
 
     /// - Parameters:
-    ///   - baseline: the calibrated neutral posture.
+    ///   - baseline: the calibrated neutral posture; with `baseline.pelvis`, two sensors.
     ///   - profile: the exercise's thresholds.
     ///   - samplePeriod: the expected sample period, in s.
     public init(baseline: Baseline, profile: FormProfile = .general, samplePeriod: Double) {
         posture = PosturePipeline(baseline: baseline, postureSettings: profile.postureSettings,
                                   samplePeriod: samplePeriod)
+        if let pelvisBaseline = baseline.pelvis {
+            pelvis = PelvisChannel(baseline: pelvisBaseline, firstBend: profile.firstBend, samplePeriod: samplePeriod)
+            posture.setFollowsTurns(false)
+        }
         coach = FormCoach(profile: profile)
     }
 
-    /// Processes one sample.
+    /// Whether the posture judged now is the spine's (two sensors, the pelvis reporting).
+    public var isSpinal: Bool { pelvis?.isReporting ?? false }
+
+    /// Processes one tick: the thorax's (the one sensor's) sample, with the pelvis's reading of the same
+    /// tick in `sample.pelvis` in two-sensor mode (`nil` there: the pelvis gave nothing this tick).
     public mutating func process(_ sample: IMUSample) -> FormFrame {
-        let frame = posture.process(sample)
+        var frame = posture.process(sample)
+        var change = PelvisChannel.Change.none
+        if var channel = pelvis {
+            change = channel.process(sample.pelvisSample, dt: posture.filter.state.lastStep)
+            switch change {
+            case .none: break
+            case .lost:
+                // The thorax takes over: its twist carries on from the spine's, and turns are handled by steps.
+                posture.turnHeading(by: channel.angles.twist)
+                posture.setFollowsTurns(true)
+            case .returned:
+                posture.setFollowsTurns(false)
+            }
+            if channel.isReporting {
+                let spinal = channel.isForwardKnown && !posture.posture.isForwardProvisional
+                    ? SpinalAngles(thoraxRelative: posture.posture.state.relative, pelvisRelative: channel.relative)
+                    : SpinalAngles(thorax: frame.angles, pelvis: channel.angles)
+                frame.angles = spinal.spine
+                frame.hips = spinal.hips
+            }
+            pelvis = channel
+        }
         let verdict = coach.update(angles: frame.angles, gyr: sample.gyr - posture.gyrBias, acc: sample.acc,
                                    time: sample.time, dt: posture.filter.state.lastStep,
-                                   stepping: posture.posture.state.isStepping)
+                                   stepping: posture.posture.state.isStepping, hips: frame.hips,
+                                   pelvisChange: change)
         return FormFrame(posture: frame, verdict: verdict)
     }
 

@@ -8,8 +8,11 @@ public struct PostureFrame: Sendable, Equatable {
     public var world: QuaternionD
     /// The right factor of the orientation (the filter's strapdown integration).
     public var sensor: QuaternionD
-    /// The trunk's posture relative to the baseline, in rad.
+    /// The trunk's posture relative to the baseline, in rad: with the pelvis reporting, the spine's
+    /// (thorax relative to pelvis).
     public var angles: PostureAngles
+    /// The pelvis's angles while the pelvis sensor reports, else `nil`.
+    public var hips: HipAngles?
 
     public init(time: Double, orientation: QuaternionD, angles: PostureAngles) {
         self.init(time: time, world: orientation, sensor: .identity, angles: angles)
@@ -49,16 +52,32 @@ public struct PosturePipeline: Sendable {
     ///   - filterSettings: orientation filter tuning.
     ///   - postureSettings: stepping, heading-bias and forward-axis tuning.
     ///   - samplePeriod: the expected sample period, in s.
+    ///   - startGravity: the specific force to start the filter from, in m/s² (sensor frame), when the
+    ///     segment is not at the baseline's posture now (a sensor coming back mid-session); the neutral
+    ///     stays the baseline's, its heading to be re-zeroed (`rezeroHeading`). Default: the baseline's.
     public init(baseline: Baseline, filterSettings: OrientationFilterSettings = .default,
-                postureSettings: PostureTracker.Settings = .init(), samplePeriod: Double) {
+                postureSettings: PostureTracker.Settings = .init(), samplePeriod: Double,
+                startGravity: Vector3D? = nil) {
         var filter = OrientationFilter(settings: filterSettings, samplePeriod: samplePeriod)
         // The filter sees the rate less the baseline's bias and estimates only what is left: its bias
         // limit (`biasClip`, 2 °/s) then bounds the drift since the baseline, not the chip's own bias.
         baselineBias = baseline.gyrBias
-        filter.start(gyrBias: .zero, biasSigma: filterSettings.biasSigmaInit, gravity: baseline.gravity)
+        filter.start(gyrBias: .zero, biasSigma: filterSettings.biasSigmaInit, gravity: startGravity ?? baseline.gravity)
         self.filter = filter
-        posture = PostureTracker(baseline: baseline, neutralSensorOrientation: filter.orientation,
+        posture = PostureTracker(baseline: baseline,
+                                 neutralSensorOrientation: startGravity == nil ? filter.orientation : nil,
                                  settings: postureSettings)
+    }
+
+    /// Whether confirmed stepping turns the neutral heading with the wearer (see `PostureTracker.followsTurns`).
+    public mutating func setFollowsTurns(_ follows: Bool) { posture.followsTurns = follows }
+
+    /// Turns the neutral heading by `angle` rad about the vertical (see `PostureTracker.turnHeading`).
+    public mutating func turnHeading(by angle: Double) { posture.turnHeading(by: angle) }
+
+    /// Re-zeroes the neutral heading to the way the segment faces now: its twist restarts from zero.
+    public mutating func rezeroHeading() {
+        posture.rezeroHeading(facing: filter.orientation * posture.mounting.sensorToBody.conjugate)
     }
 
     /// Processes one sample.

@@ -56,7 +56,7 @@ public struct SessionPipeline: Sendable {
         captureEnd = time + Self.recaptureDuration
     }
 
-    /// Processes one sample.
+    /// Processes one tick (with the pelvis's reading in `sample.pelvis` in two-sensor mode).
     public mutating func process(_ sample: IMUSample) -> FormFrame {
         switchEvents = nil
         recaptured = nil
@@ -84,6 +84,14 @@ public struct SessionPipeline: Sendable {
             let tracker = pipeline.posture.posture
             fresh.mounting = tracker.mounting
             fresh.forwardAxisKnown = !tracker.isForwardProvisional
+            if let pelvisChannel = pipeline.pelvis {
+                // The pelvis keeps its mounting too; a pelvis that gave nothing for a whole re-capture keeps
+                // its previous neutral.
+                var pelvisFresh = fresh.pelvis ?? baseline.pelvis
+                pelvisFresh?.mounting = pelvisChannel.posture.posture.mounting
+                pelvisFresh?.forwardAxisKnown = pelvisChannel.isForwardKnown
+                fresh.pelvis = pelvisFresh
+            }
             var merged = pipeline.events
             pipeline.close(at: time)
             for event in pipeline.events { merged.append(event) }

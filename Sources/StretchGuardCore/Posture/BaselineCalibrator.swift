@@ -42,18 +42,25 @@ public struct BaselineCalibrator: Sendable {
     public var settings: Settings
     /// The sums of the samples added so far.
     public private(set) var sums = BaselineSums()
-    private var integrated = Vector3D.zero
+    /// The same sums of the pelvis's readings (two sensors), and how many samples had one.
+    public private(set) var pelvisSums = BaselineSums()
+    private var integrated = Vector3D.zero, pelvisIntegrated = Vector3D.zero
     private var firstTime: Double?, lastTime: Double?
 
     public init(settings: Settings = Settings()) {
         self.settings = settings
     }
 
-    /// Adds one sample of the still period.
+    /// Adds one sample of the still period (with its pelvis reading, if any).
     public mutating func add(_ s: IMUSample) {
         let origin = firstTime ?? s.time
-        if let last = lastTime { integrated += s.gyr * max(s.time - last, 0) }
+        let step = lastTime.map { max(s.time - $0, 0) } ?? 0
+        integrated += s.gyr * step
         sums.add(s, time: s.time - origin, angle: integrated)
+        if let pelvis = s.pelvisSample {
+            pelvisIntegrated += pelvis.gyr * step
+            pelvisSums.add(pelvis, time: s.time - origin, angle: pelvisIntegrated)
+        }
         firstTime = origin
         lastTime = s.time
     }
@@ -111,11 +118,24 @@ public struct BaselineCalibrator: Sendable {
     ///     then too (`Baseline.forwardAxisKnown` is false).
     public func baseline(spineAxis: SensorAxis? = nil, forwardAxis: SensorAxis? = nil) throws(Failure) -> Baseline {
         if let failure = Self.failure(of: sums, settings: settings) { throw failure }
-        return Self.baseline(sums: sums, duration: (lastTime ?? 0) - (firstTime ?? 0), spineAxis: spineAxis,
-                             forwardAxis: forwardAxis)
+        return Self.baseline(sums: sums, pelvisSums: pelvisSums, duration: (lastTime ?? 0) - (firstTime ?? 0),
+                             spineAxis: spineAxis, forwardAxis: forwardAxis)
     }
 
-    /// The baseline from the sums of a still period (already checked), `duration` s long.
+    /// The baseline from the sums of a still period (already checked), `duration` s long, with the
+    /// pelvis's when every sample had a pelvis reading and its mean specific force is about 1 g (the pelvis
+    /// takes its spine axis from gravity and learns its forward axis; the declared axes are the thorax's).
+    static func baseline(sums: BaselineSums, pelvisSums: BaselineSums, duration: Double, spineAxis: SensorAxis?,
+                         forwardAxis: SensorAxis?) -> Baseline {
+        var baseline = baseline(sums: sums, duration: duration, spineAxis: spineAxis, forwardAxis: forwardAxis)
+        if pelvisSums.count == sums.count, sums.count > 0,
+           IMUSampleLimits.gravity.contains(pelvisSums.meanAcc.length) {
+            baseline.pelvis = Self.baseline(sums: pelvisSums, duration: duration, spineAxis: nil, forwardAxis: nil)
+        }
+        return baseline
+    }
+
+    /// One sensor's baseline from the sums of a still period (already checked), `duration` s long.
     static func baseline(sums: BaselineSums, duration: Double, spineAxis: SensorAxis?,
                          forwardAxis: SensorAxis?) -> Baseline {
         let gravity = sums.meanAcc

@@ -38,6 +38,9 @@ public struct PostureTracker: Sendable {
         /// Whether the wearer is likely stepping now (alerts wait; once confirmed the heading follows and the
         /// twist is held).
         public var isStepping = false
+        /// The rotation from the neutral body frame to the current one, in the neutral body frame (what the
+        /// angles are read from), before any held twist.
+        public var relative = QuaternionD.identity
     }
 
     public let settings: Settings
@@ -49,6 +52,10 @@ public struct PostureTracker: Sendable {
     public private(set) var stepping: SteppingDetector
     public private(set) var headingBias: HeadingBiasEstimator
     public private(set) var forwardAxis: ForwardAxisLearner
+    /// Whether confirmed stepping turns the neutral heading with the wearer and holds the twist (one
+    /// sensor: a turn on the feet is not a twist). With a pelvis sensor the turn cancels in the spine's
+    /// relative rotation, so the pipeline switches this off while the pelvis reports.
+    public var followsTurns = true
     /// Body-to-sensor rotation, kept with `mounting`.
     private var bodyToSensor: QuaternionD
 
@@ -83,6 +90,7 @@ public struct PostureTracker: Sendable {
                                 acc: Vector3D, time: Double, dt: Double) -> PostureAngles {
         let strapdownBody = sensor * bodyToSensor
         let relative = (state.neutral.conjugate * world) * strapdownBody
+        state.relative = relative
         var angles = PostureAngles(relativeRotation: relative)
 
         // The world vertical in the sensor frame: the third row of the sensor-to-world rotation.
@@ -104,7 +112,12 @@ public struct PostureTracker: Sendable {
             let turn = forwardAxis.update(spineX: 2 * (r.x * r.z + r.w * r.y), spineY: 2 * (r.y * r.z - r.w * r.x),
                                           tilt: angles.tilt,
                                           squaredRate: squaredRate, time: time, dt: dt)
-            if turn != 0 { turnForwardAxis(by: turn) }
+            if turn != 0 {
+                turnForwardAxis(by: turn)
+                // The body frame turned about the spine: the relative rotation is seen from the new frame.
+                let spin = QuaternionD(axis: .unitZ, angle: turn)
+                state.relative = spin.conjugate * state.relative * spin
+            }
             if forwardAxis.isProvisional { angles = forwardAxis.provisional(tilt: angles.tilt, twist: angles.twist) }
         }
 
@@ -112,7 +125,7 @@ public struct PostureTracker: Sendable {
         if verticalRate * verticalRate < Self.steadyVerticalRate * Self.steadyVerticalRate && !state.isStepping {
             state.steadyTwist = angles.twist
         }
-        guard stepping.state.isConfirmed else { return angles }
+        guard followsTurns && stepping.state.isConfirmed else { return angles }
         followHeading(of: world * strapdownBody)
         angles.twist = state.heldTwist
         return angles
@@ -120,6 +133,19 @@ public struct PostureTracker: Sendable {
 
     /// Whether the forward axis is still provisional (bends are reported as the profile's first bend).
     public var isForwardProvisional: Bool { forwardAxis.isProvisional }
+
+    /// Turns the neutral heading by `angle` rad about the world vertical at once (+ counter-clockwise seen
+    /// from above): the twist falls by `angle`. The two-sensor pipeline hands the pelvis's turn to the
+    /// thorax this way when the pelvis stops reporting, so the twist carries on from the spinal twist.
+    public mutating func turnHeading(by angle: Double) {
+        state.neutral = (QuaternionD(axis: .unitZ, angle: angle) * state.neutral).normalized
+    }
+
+    /// Sets the neutral heading to the one the trunk faces now (`body`: the body-to-world orientation):
+    /// the twist restarts from zero.
+    public mutating func rezeroHeading(facing body: QuaternionD) {
+        followHeading(of: body)
+    }
 
     /// Turns the neutral orientation about the world vertical by `angle` rad, in steps of at least 0.001
     /// rad so that the quaternion product runs rarely.

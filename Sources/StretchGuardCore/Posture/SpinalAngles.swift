@@ -20,6 +20,9 @@ public struct SpinalAngles: Sendable, Equatable {
     /// the left.
     public var pelvisTwist: Double
 
+    /// The pelvis's own angles.
+    public var hips: HipAngles { HipAngles(flexion: hipFlexion, twist: pelvisTwist) }
+
     /// - Parameters:
     ///   - thorax: the thorax's orientation now (world ← body).
     ///   - pelvis: the pelvis's orientation now (world ← body).
@@ -33,5 +36,40 @@ public struct SpinalAngles: Sendable, Equatable {
         let hips = PostureAngles(relativeRotation: neutralPelvis.conjugate * pelvis)
         hipFlexion = hips.flexion
         pelvisTwist = hips.twist
+    }
+
+    /// The spine from each segment's rotation since neutral, both in the shared neutral body frame (x
+    /// forward, y left, z up: the frame both segments had at the neutral stance). Exact; it needs both
+    /// segments' forward axes, since a pelvis frame turned about its long axis would mix its hinge into
+    /// the twist.
+    ///
+    /// - Parameters:
+    ///   - thoraxRelative: the thorax's rotation from neutral (`PostureTracker.State.relative`).
+    ///   - pelvisRelative: the pelvis's.
+    @inline(__always)
+    public init(thoraxRelative: QuaternionD, pelvisRelative: QuaternionD) {
+        spine = PostureAngles(relativeRotation: pelvisRelative.conjugate * thoraxRelative)
+        let hips = PostureAngles(relativeRotation: pelvisRelative)
+        hipFlexion = hips.flexion
+        pelvisTwist = hips.twist
+    }
+
+    /// The spine from each segment's angles when a forward axis is not known yet (no calibration gave it
+    /// and no deep bend taught it): twist is the thorax's swing–twist less the pelvis's, each about its
+    /// own long axis, which needs no forward axis and is exact while the pelvis only hinges and turns
+    /// (`turn ⊗ hinge ⊗ spine`); flexion and side bend are the thorax's less the pelvis's, exact in the
+    /// sagittal plane.
+    ///
+    /// - Parameters:
+    ///   - thorax: the thorax's angles from neutral, in rad.
+    ///   - pelvis: the pelvis's angles from neutral, in rad.
+    @inline(__always)
+    public init(thorax: PostureAngles, pelvis: PostureAngles) {
+        var twist = thorax.twist - pelvis.twist
+        if twist > Double.pi { twist -= 2 * Double.pi } else if twist <= -Double.pi { twist += 2 * Double.pi }
+        spine = PostureAngles(flexion: thorax.flexion - pelvis.flexion, sideBend: thorax.sideBend - pelvis.sideBend,
+                              twist: twist)
+        hipFlexion = pelvis.flexion
+        pelvisTwist = pelvis.twist
     }
 }

@@ -41,8 +41,10 @@ public struct StillStretchFinder: Sendable {
 
     public let settings: Settings
     private var prefix: [BaselineSums] = [BaselineSums()]
+    /// The pelvis's prefix sums (two sensors; a tick without a pelvis reading adds nothing).
+    private var pelvisPrefix: [BaselineSums] = [BaselineSums()]
     private var times: [Double] = []
-    private var integrated = Vector3D.zero
+    private var integrated = Vector3D.zero, pelvisIntegrated = Vector3D.zero
     private var windowStart = 0
     private var origin: Double?
     /// The still stretch chosen, once the search is over.
@@ -72,10 +74,17 @@ public struct StillStretchFinder: Sendable {
         guard found == nil else { return nil }
         let t0 = origin ?? sample.time
         origin = t0
-        if let last = times.last { integrated += sample.gyr * max(sample.time - last, 0) }
+        let step = times.last.map { max(sample.time - $0, 0) } ?? 0
+        integrated += sample.gyr * step
         var sums = prefix[prefix.count - 1]
         sums.add(sample, time: sample.time - t0, angle: integrated)
         prefix.append(sums)
+        var pelvisSums = pelvisPrefix[pelvisPrefix.count - 1]
+        if let pelvis = sample.pelvisSample {
+            pelvisIntegrated += pelvis.gyr * step
+            pelvisSums.add(pelvis, time: sample.time - t0, angle: pelvisIntegrated)
+        }
+        pelvisPrefix.append(pelvisSums)
         times.append(sample.time)
         let last = times.count - 1
         guard sample.time - t0 <= settings.searchLimit else { return finish() }
@@ -123,8 +132,9 @@ public struct StillStretchFinder: Sendable {
     public func baseline(spineAxis: SensorAxis? = nil, forwardAxis: SensorAxis? = nil) -> Baseline? {
         guard let chosen else { return nil }
         let sums = prefix[chosen.last + 1].subtracting(prefix[chosen.first])
-        return BaselineCalibrator.baseline(sums: sums, duration: chosen.end - chosen.start, spineAxis: spineAxis,
-                                           forwardAxis: forwardAxis)
+        let pelvisSums = pelvisPrefix[chosen.last + 1].subtracting(pelvisPrefix[chosen.first])
+        return BaselineCalibrator.baseline(sums: sums, pelvisSums: pelvisSums, duration: chosen.end - chosen.start,
+                                           spineAxis: spineAxis, forwardAxis: forwardAxis)
     }
 
     /// The stretch chosen, or the best still window so far when the samples ran out while refining.

@@ -9,15 +9,21 @@ public struct FeedbackPatterns: Sendable, Hashable {
     public var impact: FeedbackPattern
     public var sensorFault: FeedbackPattern
     public var stop: FeedbackPattern
+    public var hipHinge: FeedbackPattern
+    public var hipsStill: FeedbackPattern
+    public var pelvisFault: FeedbackPattern
 
     /// The standard table. Each cue has its own rhythm (told apart by ear, without looking):
     ///
     /// | cue | buzzer | LED | priority | repeat |
     /// |---|---|---|---|---|
     /// | sensorFault | 3 slow beeps, 0.4 s on / 0.4 s off | red | 80 | 10 s |
+    /// | pelvisFault | 2 slow beeps, 0.4 s on / 0.4 s off | red | 75 | 10 s |
     /// | stop | long–short: 0.5 s, 0.1 s gap, 0.1 s | red | 70 | 1 s |
     /// | impact | one long beep, 0.8 s | red | 60 | 2 s |
     /// | twist | 3 short beeps, 0.1 s on / 0.1 s off | yellow | 50 | 3 s |
+    /// | hipHinge | short–long: 0.1 s, 0.1 s gap, 0.4 s | yellow | 45 | 5 s |
+    /// | hipsStill | long–short–long: 0.3 s, 0.1 s, 0.3 s with 0.1 s gaps | yellow | 44 | 5 s |
     /// | bounce | 6-beep trill, 0.05 s on / 0.05 s off | yellow | 40 | 3 s |
     /// | holdReached | 2 beeps, 0.2 s on / 0.15 s off | green | 30 | 5 s |
     /// | holdProgress | one click, 0.03 s | green | 20 | 1 s |
@@ -33,11 +39,17 @@ public struct FeedbackPatterns: Sendable, Hashable {
         impact: .beeps(1, on: 0.8, gap: 0, tail: 0.4, led: .red, priority: 60, repeatInterval: 2),
         sensorFault: .beeps(3, on: 0.4, gap: 0.4, tail: 0.4, led: .red, priority: 80, repeatInterval: 10),
         stop: FeedbackPattern(steps: [.on(0.5), .off(0.1), .on(0.1), .off(0.3)], led: .red, priority: 70,
-                              repeatInterval: 1))
+                              repeatInterval: 1),
+        hipHinge: FeedbackPattern(steps: [.on(0.1), .off(0.1), .on(0.4), .off(0.4)], led: .yellow, priority: 45,
+                                  repeatInterval: 5),
+        hipsStill: FeedbackPattern(steps: [.on(0.3), .off(0.1), .on(0.1), .off(0.1), .on(0.3), .off(0.4)],
+                                   led: .yellow, priority: 44, repeatInterval: 5),
+        pelvisFault: .beeps(2, on: 0.4, gap: 0.4, tail: 0.4, led: .red, priority: 75, repeatInterval: 10))
 
     public init(ready: FeedbackPattern, holdProgress: FeedbackPattern, holdReached: FeedbackPattern,
                 twist: FeedbackPattern, bounce: FeedbackPattern, impact: FeedbackPattern,
-                sensorFault: FeedbackPattern, stop: FeedbackPattern) {
+                sensorFault: FeedbackPattern, stop: FeedbackPattern, hipHinge: FeedbackPattern,
+                hipsStill: FeedbackPattern, pelvisFault: FeedbackPattern) {
         self.ready = ready
         self.holdProgress = holdProgress
         self.holdReached = holdReached
@@ -46,6 +58,9 @@ public struct FeedbackPatterns: Sendable, Hashable {
         self.impact = impact
         self.sensorFault = sensorFault
         self.stop = stop
+        self.hipHinge = hipHinge
+        self.hipsStill = hipsStill
+        self.pelvisFault = pelvisFault
     }
 
     /// The pattern of `cue`.
@@ -60,6 +75,9 @@ public struct FeedbackPatterns: Sendable, Hashable {
             case .impact: return impact
             case .sensorFault: return sensorFault
             case .stop: return stop
+            case .hipHinge: return hipHinge
+            case .hipsStill: return hipsStill
+            case .pelvisFault: return pelvisFault
             }
         }
         set {
@@ -72,6 +90,9 @@ public struct FeedbackPatterns: Sendable, Hashable {
             case .impact: impact = newValue
             case .sensorFault: sensorFault = newValue
             case .stop: stop = newValue
+            case .hipHinge: hipHinge = newValue
+            case .hipsStill: hipsStill = newValue
+            case .pelvisFault: pelvisFault = newValue
             }
         }
     }

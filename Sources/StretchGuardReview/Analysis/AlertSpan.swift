@@ -8,6 +8,10 @@ public struct AlertSpan: Sendable, Equatable {
         case twist
         /// Ballistic bouncing (orange).
         case bounce
+        /// "Bend from the hips" (two sensors).
+        case hipHinge = "hip_hinge"
+        /// "Keep the hips still" (two sensors).
+        case hipsStill = "hips_still"
     }
 
     /// Which alert.
@@ -16,7 +20,8 @@ public struct AlertSpan: Sendable, Equatable {
     public var start: Double
     /// End, in s since the session's start (the session's end when it never cleared).
     public var end: Double
-    /// Twist: the peak |twist|; bounce: the largest peak-to-peak; in rad (0 when it never cleared).
+    /// Twist: the peak |twist|; bounce: the largest peak-to-peak; in rad (0 when it never cleared); hip
+    /// hinge: the peak lumbar share (0…1); hips still: the peak |pelvis turn|, in rad.
     public var peak: Double
     /// The angle that bounced (`none` for twist alerts).
     public var axis: FormEvent.Axis
@@ -34,33 +39,29 @@ public struct AlertSpan: Sendable, Equatable {
     ///   - endTime: the session's end, in s since its start (closes alerts still on).
     public static func spans(in events: [FormEvent], startTime: Double, endTime: Double) -> [AlertSpan] {
         var spans: [AlertSpan] = []
-        var openTwist: Int?, openBounce: Int?
+        var openSpan: [Kind: Int] = [:]
+        func begin(_ kind: Kind, _ event: FormEvent, peak: Double, axis: FormEvent.Axis) {
+            spans.append(AlertSpan(kind: kind, start: event.time - startTime, end: endTime, peak: peak, axis: axis,
+                                   open: true))
+            openSpan[kind] = spans.count - 1
+        }
+        func close(_ kind: Kind, _ event: FormEvent) {
+            guard let i = openSpan.removeValue(forKey: kind) else { return }
+            spans[i].end = event.time - startTime
+            spans[i].peak = kind == .bounce ? max(spans[i].peak, event.value) : event.value
+            spans[i].open = false
+        }
         for event in events {
-            let t = event.time - startTime
             switch event.kind {
-            case .twistAlertStarted:
-                spans.append(AlertSpan(kind: .twist, start: t, end: endTime, peak: abs(event.value), axis: .twist,
-                                       open: true))
-                openTwist = spans.count - 1
-            case .twistAlertEnded:
-                if let i = openTwist {
-                    spans[i].end = t
-                    spans[i].peak = event.value
-                    spans[i].open = false
-                    openTwist = nil
-                }
-            case .bounceStarted:
-                spans.append(AlertSpan(kind: .bounce, start: t, end: endTime, peak: event.value, axis: event.axis,
-                                       open: true))
-                openBounce = spans.count - 1
-            case .bounceEnded:
-                if let i = openBounce {
-                    spans[i].end = t
-                    spans[i].peak = max(spans[i].peak, event.value)
-                    spans[i].open = false
-                    openBounce = nil
-                }
-            case .holdStarted, .holdReached, .holdEnded, .impact:
+            case .twistAlertStarted: begin(.twist, event, peak: abs(event.value), axis: .twist)
+            case .twistAlertEnded: close(.twist, event)
+            case .bounceStarted: begin(.bounce, event, peak: event.value, axis: event.axis)
+            case .bounceEnded: close(.bounce, event)
+            case .hipHingeCueStarted: begin(.hipHinge, event, peak: 0, axis: .flexion)
+            case .hipHingeCueEnded: close(.hipHinge, event)
+            case .hipsStillCueStarted: begin(.hipsStill, event, peak: abs(event.value), axis: .twist)
+            case .hipsStillCueEnded: close(.hipsStill, event)
+            case .holdStarted, .holdReached, .holdEnded, .impact, .pelvisLost, .pelvisReturned:
                 break
             }
         }

@@ -90,6 +90,18 @@ public struct TimelineEntry: Sendable, Equatable {
             return "hold ended after \(ReviewFormat.decimal(e.duration, 1)) s (mean \(deg(e.value)))"
         case .impact:
             return "high impact: \(ReviewFormat.decimal(e.value / standardGravity, 1)) g"
+        case .hipHingeCueStarted:
+            return "bend from the hips: the back took \(deg(e.value)) of the bend"
+        case .hipHingeCueEnded:
+            return "hip hinge good again after \(ReviewFormat.decimal(e.duration, 1)) s (back's share up to \(ReviewFormat.decimal(e.value * 100, 0)) %)"
+        case .hipsStillCueStarted:
+            return "keep the hips still: the hips turned \(deg(abs(e.value))) to the \(e.value >= 0 ? "left" : "right")"
+        case .hipsStillCueEnded:
+            return "hips still again after \(ReviewFormat.decimal(e.duration, 1)) s (turned up to \(deg(e.value)))"
+        case .pelvisLost:
+            return "pelvis sensor stopped answering: the upper-back sensor judges alone"
+        case .pelvisReturned:
+            return "pelvis sensor answers again: measuring the spine again"
         }
     }
 

@@ -63,6 +63,13 @@ enum LiveStatusText {
         case .holdReached: return "\(at)  hold target reached: \(seconds(event.duration)) — well done"
         case .holdEnded: return "\(at)  hold ended after \(seconds(event.duration))"
         case .impact: return "\(at)  high impact (\(FixedDecimal.string(event.value / standardGravity, decimals: 1)) g)"
+        case .hipHingeCueStarted: return "\(at)  bend from the hips: keep the back long, hinge at the hips"
+        case .hipHingeCueEnded: return "\(at)  hip hinge good again"
+        case .hipsStillCueStarted: return "\(at)  keep the hips still: they turned \(degrees(abs(event.value)))°"
+        case .hipsStillCueEnded: return "\(at)  hips still again"
+        case .pelvisLost:
+            return "\(at)  pelvis sensor stopped answering: check its cable; the upper-back sensor carries on alone"
+        case .pelvisReturned: return "\(at)  pelvis sensor back: measuring the spine again"
         }
     }
 

@@ -1,0 +1,100 @@
+/// The second sensor, on the pelvis (sacrum): its own orientation filter, bias estimate and posture
+/// tracker, and whether it is reporting.
+///
+/// A pelvis sample may be missing at a tick (a failed read, the sensor unplugged): the last pelvis posture
+/// stands in for up to `lossTime`; after that the pelvis counts as lost and the pipeline falls back to the
+/// thorax alone (with its turn handling) until a pelvis sample comes again. On its return the filter
+/// starts afresh from that sample and the pelvis's heading is re-zeroed to where it faces then.
+///
+/// Allocation-free per sample; no I/O.
+public struct PelvisChannel: Sendable {
+    /// How long the pelvis may miss samples before it counts as lost, in s: 0.1 s (a few missed reads
+    /// are not a fault).
+    public static let lossTime = 0.1
+    /// The smallest pelvis tilt that teaches the pelvis's forward axis when no calibration gave it, in rad:
+    /// 15°, which a hip hinge reaches and walking does not.
+    public static let learnTilt = 15 * degree
+
+    /// The pelvis's filter and posture (its angles: hip flexion, pelvis twist).
+    public private(set) var posture: PosturePipeline
+    /// Whether the pelvis is reporting (false once it has missed `lossTime` of samples).
+    public private(set) var isReporting = true
+    /// The pelvis's posture at its last sample.
+    public private(set) var angles = PostureAngles.neutral
+    /// Time the pelvis has missed since its last sample, in s.
+    public private(set) var missingTime: Double = 0
+    private let baseline: Baseline
+    private let settings: PostureTracker.Settings
+    private let samplePeriod: Double
+
+    /// - Parameters:
+    ///   - baseline: the pelvis's neutral posture (`Baseline.pelvis`).
+    ///   - firstBend: the exercise's first bend, which also teaches the pelvis's forward axis.
+    ///   - samplePeriod: the expected sample period, in s.
+    public init(baseline: Baseline, firstBend: FirstBend, samplePeriod: Double) {
+        var settings = PostureTracker.Settings()
+        settings.forwardAxis.firstBend = firstBend
+        settings.forwardAxis.learnTilt = Self.learnTilt
+        self.baseline = baseline
+        self.settings = settings
+        self.samplePeriod = samplePeriod
+        posture = PosturePipeline(baseline: baseline, postureSettings: settings, samplePeriod: samplePeriod)
+        posture.setFollowsTurns(false)
+    }
+
+    /// What a tick did to the pelvis's reporting.
+    public enum Change: Sendable, Equatable {
+        case none
+        /// The pelvis has missed `lossTime` of samples and counts as lost.
+        case lost
+        /// A pelvis sample came after it was lost; the filter started afresh.
+        case returned
+    }
+
+    /// Processes the pelvis's sample of one tick, or notes its absence.
+    ///
+    /// - Parameters:
+    ///   - sample: the pelvis's sample, or `nil` when the tick has none.
+    ///   - dt: the tick's period, in s.
+    @inline(__always)
+    public mutating func process(_ sample: IMUSample?, dt: Double) -> Change {
+        guard let sample else {
+            missingTime += dt
+            guard isReporting && missingTime >= Self.lossTime else { return .none }
+            isReporting = false
+            return .lost
+        }
+        missingTime = 0
+        var change = Change.none
+        if !isReporting {
+            restart(from: sample)
+            isReporting = true
+            change = .returned
+        }
+        angles = posture.process(sample).angles
+        if change == .returned {
+            posture.rezeroHeading()
+            angles = posture.process(sample).angles
+        }
+        return change
+    }
+
+    /// Whether the pelvis's forward axis is known (calibrated or learned).
+    public var isForwardKnown: Bool { !posture.posture.isForwardProvisional }
+
+    /// The pelvis's rotation from neutral in its neutral body frame.
+    public var relative: QuaternionD { posture.posture.state.relative }
+
+    /// Starts the filter afresh from a sample after a loss: the calibrated bias and mounting, the sample's
+    /// own gravity (the pelvis may be tilted then).
+    private mutating func restart(from sample: IMUSample) {
+        let mounting = posture.posture.mounting
+        let known = !posture.posture.isForwardProvisional
+        var fresh = baseline
+        fresh.mounting = mounting
+        fresh.forwardAxisKnown = known
+        posture = PosturePipeline(baseline: fresh, postureSettings: settings, samplePeriod: samplePeriod,
+                                  startGravity: sample.acc)
+        posture.setFollowsTurns(false)
+    }
+}
