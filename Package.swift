@@ -116,8 +116,10 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
-        .testTarget(name: "StretchGuardCoreTests", dependencies: ["StretchGuardCore", "StretchGuardSimulation"]),
-        .testTarget(name: "StretchGuardTraceTests", dependencies: ["StretchGuardTrace"]),
+        .testTarget(name: "StretchGuardCoreTests", dependencies: [
+            "StretchGuardCore", "StretchGuardSimulation", "StretchGuardTestSupport",
+        ]),
+        .testTarget(name: "StretchGuardTraceTests", dependencies: ["StretchGuardTrace", "StretchGuardTestSupport"]),
         .testTarget(name: "StretchGuardSimulationTests", dependencies: ["StretchGuardSimulation", "StretchGuardCore"]),
         .testTarget(name: "StretchGuardConfigTests", dependencies: ["StretchGuardConfig"]),
         .testTarget(name: "StretchGuardEvaluationTests", dependencies: [

@@ -17,6 +17,11 @@ public struct PostureReport: Sendable {
     public private(set) var deepestBackwardBend = Extreme()
     public private(set) var largestSideBend = Extreme()
     public private(set) var largestTwist = Extreme()
+    /// Two sensors: the deepest hip flexion (pelvis forward tilt) and the largest pelvis turn.
+    public private(set) var deepestHipFlexion = Extreme()
+    public private(set) var largestPelvisTwist = Extreme()
+    /// Frames at which the pelvis reported (two sensors).
+    public private(set) var pelvisFrames = 0
     /// Time spent bent forward more than `bentThreshold`, in s.
     public private(set) var timeBent: Double = 0
     /// Forward bend that counts as "bent" in the summary, in degrees.
@@ -37,6 +42,12 @@ public struct PostureReport: Sendable {
         if a.flexion < deepestBackwardBend.degrees { deepestBackwardBend = Extreme(degrees: a.flexion, time: t) }
         if abs(a.sideBend) > abs(largestSideBend.degrees) { largestSideBend = Extreme(degrees: a.sideBend, time: t) }
         if abs(a.twist) > abs(largestTwist.degrees) { largestTwist = Extreme(degrees: a.twist, time: t) }
+        if let hips = frame.hips {
+            pelvisFrames += 1
+            let hip = hips.flexion / degree, turn = hips.twist / degree
+            if hip > deepestHipFlexion.degrees { deepestHipFlexion = Extreme(degrees: hip, time: t) }
+            if abs(turn) > abs(largestPelvisTwist.degrees) { largestPelvisTwist = Extreme(degrees: turn, time: t) }
+        }
     }
 
     /// The summary as a few lines of text.
@@ -61,6 +72,12 @@ public struct PostureReport: Sendable {
             "  side bend        largest \(fmt(abs(largestSideBend.degrees), 1))° \(side(largestSideBend.degrees)) at \(fmt(largestSideBend.time, 1)) s",
             "  twist            largest \(fmt(abs(largestTwist.degrees), 1))° (\(turn(largestTwist.degrees))) at \(fmt(largestTwist.time, 1)) s",
         ]
+        if let pelvis = baseline.pelvis {
+            let pb = pelvis.gyrBias / degree
+            let share = frames > 0 ? Double(pelvisFrames) / Double(frames) * 100 : 0
+            lines.insert("  sensors          thorax and pelvis: bends and twist are the spine's (thorax relative to pelvis); the pelvis reported at \(fmt(share, 1)) % of the samples, gyro bias (\(fmt(pb.x, 2)), \(fmt(pb.y, 2)), \(fmt(pb.z, 2))) °/s", at: 3)
+            lines.append("  hips             deepest hip flexion \(fmt(deepestHipFlexion.degrees, 1))° at \(fmt(deepestHipFlexion.time, 1)) s; largest pelvis turn \(fmt(abs(largestPelvisTwist.degrees), 1))° (whole-body turns included)")
+        }
         if let output { lines.append("  rows written to  \(output)") }
         return lines.joined(separator: "\n")
     }

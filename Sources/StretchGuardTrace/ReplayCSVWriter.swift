@@ -4,18 +4,27 @@ import StretchGuardCore
 /// `t,qw,qx,qy,qz,twist_deg,flexion_deg,side_bend_deg,twist_alert,bounce_alert,holding,hold_s`.
 ///
 /// `q` is the sensor frame's orientation in the z-up world frame (it rotates sensor-frame vectors into the
-/// world); the angles are in degrees; the last four columns are the detectors' verdicts (0/1, 0/1, 0/1, s).
+/// world); the angles are in degrees; the next four columns are the detectors' verdicts (0/1, 0/1, 0/1, s).
+/// With two sensors the angles are the spine's (thorax relative to pelvis) and two columns follow:
+/// `hip_flexion_deg,pelvis_twist_deg` (the pelvis's own, in degrees; empty where the pelvis gave nothing).
 public struct ReplayCSVWriter {
     /// The header row's column names, in order.
     public static let columns = ["t", "qw", "qx", "qy", "qz", "twist_deg", "flexion_deg", "side_bend_deg",
                                  "twist_alert", "bounce_alert", "holding", "hold_s"]
+    /// The columns a two-sensor replay adds.
+    public static let pelvisColumns = ["hip_flexion_deg", "pelvis_twist_deg"]
 
     /// The formatted bytes not yet taken by `drain`.
     public private(set) var buffer: [UInt8] = []
+    /// Whether the rows carry the pelvis's columns.
+    public let twoSensors: Bool
 
-    public init() {
+    /// - Parameter twoSensors: whether to write the pelvis's columns (the input had them).
+    public init(twoSensors: Bool = false) {
+        self.twoSensors = twoSensors
         buffer.reserveCapacity(1 << 16)
-        buffer.append(contentsOf: (Self.columns.joined(separator: ",") + "\n").utf8)
+        let header = Self.columns + (twoSensors ? Self.pelvisColumns : [])
+        buffer.append(contentsOf: (header.joined(separator: ",") + "\n").utf8)
     }
 
     /// Appends one row.
@@ -37,6 +46,12 @@ public struct ReplayCSVWriter {
         }
         buffer.append(UInt8(ascii: ","))
         FixedDecimal.append(verdict.holdSeconds, decimals: 2, to: &buffer)
+        if twoSensors {
+            for v in [frame.hips?.flexion, frame.hips?.twist] {
+                buffer.append(UInt8(ascii: ","))
+                if let v { FixedDecimal.append(v / degree, decimals: 3, to: &buffer) }
+            }
+        }
         buffer.append(UInt8(ascii: "\n"))
     }
 

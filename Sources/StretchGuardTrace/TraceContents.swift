@@ -38,4 +38,9 @@ public struct TraceContents: Sendable {
     public var samples: [IMUSample]
     /// The rows left out.
     public var rejected: Rejected
+    /// Whether the trace has the pelvis sensor's columns (two sensors).
+    public var hasPelvis = false
+    /// Rows of a two-sensor trace without a pelvis reading (empty pelvis cells, or values beyond any IMU's
+    /// range): the thorax's sample is kept, the pelvis has a gap there.
+    public var pelvisMissing = 0
 }

@@ -79,10 +79,16 @@ extension StretchGuard {
                 if trace.rejected.count > 0 {
                     warn("\(input): left out \(trace.rejected) — check the units (rad/s, m/s²) or the recording")
                 }
+                if trace.pelvisMissing > 0 {
+                    warn("\(input): \(trace.pelvisMissing) rows have no usable pelvis reading (empty cells or values beyond any IMU's range): the upper-back sensor judges alone there")
+                }
                 // The baseline is checked before any output exists, so bad input leaves no file behind.
                 let replayer = try SessionReplayer(trace: trace.samples, path: input, options: replayOptions,
                                                    profile: exercise)
                 warnIfForwardAxisUnusable(replayer.baseline.baseline)
+                if trace.hasPelvis && replayer.baseline.baseline.pelvis == nil {
+                    warn("\(input): the pelvis columns have no usable reading over the whole still stretch the neutral posture came from, so the replay uses the upper-back sensor alone (check the pelvis columns there)")
+                }
                 try write(replayer, name: input, baselineStart: replayer.baseline.found?.start ?? 0,
                           protecting: ProtectedFile(path: input, role: "the input"))
             } catch let error as TraceError {
@@ -122,7 +128,7 @@ extension StretchGuard.Replay {
             ?? (summary ? nil : OutputFile())
         let rows = output.map { [ProtectedFile(path: $0, role: "the --output file")] } ?? []
         let eventFile = try events.map { path throws(TraceError) in try OutputFile(path: path, protecting: [source] + rows) }
-        var writer = ReplayCSVWriter()
+        var writer = ReplayCSVWriter(twoSensors: replayer.baseline.baseline.pelvis != nil)
         var eventWriter = EventLogWriter()
         var report = PostureReport()
         var formReport = FormReport()
@@ -152,7 +158,8 @@ extension StretchGuard.Replay {
             print(report.render(input: name, baseline: replayer.baseline.baseline, baselineStart: baselineStart,
                                 output: output))
             print("  exercise         \(exercise.name): \(exercise.summary)")
-            print(formReport.lines(target: exercise.hold.target).joined(separator: "\n"))
+            print(formReport.lines(target: exercise.hold.target,
+                                   twoSensors: replayer.baseline.baseline.pelvis != nil).joined(separator: "\n"))
             if let events { print("  events written to \(events)") }
         }
     }

@@ -18,7 +18,10 @@ import Testing
 
     @Test func bothLanesAreIndependent() {
         // Every pair of octants in one call: a select must never take the other lane's branch.
-        let angles = (0..<16).map { Double($0) / 16 * 2 * .pi - .pi + 0.1 }
+        let angles: [Double] = (0..<16).map { (k: Int) -> Double in
+            let fraction = Double(k) / 16
+            return fraction * 2 * Double.pi - Double.pi + 0.1
+        }
         for a in angles {
             for b in angles {
                 let y = SIMD2(Double.sin(a), 3 * Double.sin(b)), x = SIMD2(Double.cos(a), 3 * Double.cos(b))

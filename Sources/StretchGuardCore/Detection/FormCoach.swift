@@ -56,12 +56,13 @@ public struct FormCoach: Sendable {
     ///   - time: the sample's time, in s.
     ///   - dt: its period, in s.
     ///   - stepping: whether the wearer is stepping or walking (see `PostureTracker.State.isStepping`).
-    ///   - hips: the pelvis's angles while the pelvis sensor reports (then `angles` are the spine's), else
-    ///     `nil`.
+    ///   - spine: the spine's angles (thorax relative to pelvis) while the pelvis sensor reports, else `nil`;
+    ///     `angles` are then the whole trunk's bend with the spine's twist.
+    ///   - hips: the pelvis's angles while the pelvis sensor reports, else `nil`.
     ///   - pelvisChange: whether the pelvis sensor was lost or came back at this sample.
     @inline(__always)
     public mutating func update(angles: PostureAngles, gyr: Vector3D, acc: Vector3D, time: Double, dt: Double,
-                                stepping: Bool, hips: HipAngles? = nil,
+                                stepping: Bool, spine: PostureAngles? = nil, hips: HipAngles? = nil,
                                 pelvisChange: PelvisChannel.Change = .none) -> FormVerdict {
         events.removeAll()
         switch pelvisChange {
@@ -73,15 +74,15 @@ public struct FormCoach: Sendable {
         case .returned: events.append(FormEvent(kind: .pelvisReturned, time: time))
         }
         var verdict = FormVerdict()
-        verdict.twist = twist.update(twist: angles.twist, time: time, dt: dt, suppressed: stepping && hips == nil,
+        verdict.twist = twist.update(twist: angles.twist, time: time, dt: dt, suppressed: stepping && spine == nil,
                                      events: &events)
         verdict.bounce = bounce.update(angles: angles, time: time, suppressed: stepping, events: &events)
         verdict.holding = hold.update(angles: angles, gyr: gyr, time: time, dt: dt, events: &events)
         verdict.holdSeconds = hold.heldSeconds(at: time)
         verdict.impact = impact.update(acc: acc, time: time, events: &events)
-        if let hips {
+        if let hips, let spine {
             let inPosition = hold.state.inPosition
-            verdict.hipHinge = hipHinge.update(spineFlexion: angles.flexion, hipFlexion: hips.flexion,
+            verdict.hipHinge = hipHinge.update(spineFlexion: spine.flexion, hipFlexion: hips.flexion,
                                                inPosition: inPosition, time: time, dt: dt, events: &events)
             verdict.hipsStill = hipsStill.update(pelvisTwist: hips.twist, inPosition: inPosition, time: time, dt: dt,
                                                  events: &events)

@@ -47,8 +47,7 @@ public struct HipsStillCue: Sendable {
                                 events: inout FormEvents) -> Bool {
         guard settings.enabled else { return false }
         if !inPosition { reference = .nan } else if reference.isNaN { reference = pelvisTwist }
-        var turned = inPosition ? pelvisTwist - reference : 0
-        if turned > Double.pi { turned -= 2 * Double.pi } else if turned < -Double.pi { turned += 2 * Double.pi }
+        let turned = inPosition ? AngleWrap.principal(pelvisTwist - reference) : 0
         return alert.update(measure: abs(turned), value: turned, time: time, dt: dt, allowed: inPosition,
                             started: .hipsStillCueStarted, ended: .hipsStillCueEnded, axis: .twist, events: &events)
     }

@@ -47,14 +47,21 @@ public struct FormPipeline: Sendable {
     public mutating func process(_ sample: IMUSample) -> FormFrame {
         var frame = posture.process(sample)
         var change = PelvisChannel.Change.none
+        // The whole trunk's bend (the thorax from neutral) places the wearer in the stretch and shows a
+        // bounce; with two sensors its twist is the spine's.
+        var trunk = frame.angles
+        var spine: PostureAngles?
         if var channel = pelvis {
             change = channel.process(sample.pelvisSample, dt: posture.filter.state.lastStep)
             switch change {
             case .none: break
             case .lost:
                 // The thorax takes over: its twist carries on from the spine's, and turns are handled by steps.
-                posture.turnHeading(by: channel.angles.twist)
+                let pelvisTwist = channel.angles.twist
+                posture.turnHeading(by: pelvisTwist)
                 posture.setFollowsTurns(true)
+                trunk.twist = AngleWrap.principal(trunk.twist - pelvisTwist)
+                frame.angles = trunk
             case .returned:
                 posture.setFollowsTurns(false)
             }
@@ -64,12 +71,14 @@ public struct FormPipeline: Sendable {
                     : SpinalAngles(thorax: frame.angles, pelvis: channel.angles)
                 frame.angles = spinal.spine
                 frame.hips = spinal.hips
+                trunk.twist = spinal.spine.twist
+                spine = spinal.spine
             }
             pelvis = channel
         }
-        let verdict = coach.update(angles: frame.angles, gyr: sample.gyr - posture.gyrBias, acc: sample.acc,
+        let verdict = coach.update(angles: trunk, gyr: sample.gyr - posture.gyrBias, acc: sample.acc,
                                    time: sample.time, dt: posture.filter.state.lastStep,
-                                   stepping: posture.posture.state.isStepping, hips: frame.hips,
+                                   stepping: posture.posture.state.isStepping, spine: spine, hips: frame.hips,
                                    pelvisChange: change)
         return FormFrame(posture: frame, verdict: verdict)
     }

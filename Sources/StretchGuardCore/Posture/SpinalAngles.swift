@@ -65,8 +65,7 @@ public struct SpinalAngles: Sendable, Equatable {
     ///   - pelvis: the pelvis's angles from neutral, in rad.
     @inline(__always)
     public init(thorax: PostureAngles, pelvis: PostureAngles) {
-        var twist = thorax.twist - pelvis.twist
-        if twist > Double.pi { twist -= 2 * Double.pi } else if twist <= -Double.pi { twist += 2 * Double.pi }
+        let twist = AngleWrap.principal(thorax.twist - pelvis.twist)
         spine = PostureAngles(flexion: thorax.flexion - pelvis.flexion, sideBend: thorax.sideBend - pelvis.sideBend,
                               twist: twist)
         hipFlexion = pelvis.flexion
