@@ -17,7 +17,7 @@ enum ProfileSchema {
         let fix: String
     }
 
-    static let sections: Set<String> = ["twist", "bounce", "hold", "hold.progression", "impact"]
+    static let sections: Set<String> = ["twist", "bounce", "hold", "hold.progression", "impact", "hip_hinge", "hips_still"]
 
     /// A name or summary as shown on the terminal: no control characters (an escape sequence in a profile
     /// would otherwise reach the wearer's screen raw).
@@ -29,7 +29,18 @@ enum ProfileSchema {
         return text
     }
 
+    /// A yes/no field: `true` or `false`.
+    private static func flag(_ text: String) throws(Rejection) -> Bool {
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw Rejection(problem: "'\(text)' is not true or false", fix: "write true or false")
+        }
+    }
+
     static let texts: [String: @Sendable (String, inout FormProfile) throws(Rejection) -> Void] = [
+        "hip_hinge.enabled": { text, p throws(Rejection) in p.hipHinge.enabled = try flag(text) },
+        "hips_still.enabled": { text, p throws(Rejection) in p.hipsStill.enabled = try flag(text) },
         "name": { text, p throws(Rejection) in p.name = try printable(text) },
         "summary": { text, p throws(Rejection) in p.summary = try printable(text) },
         "first_bend": { text, p throws(Rejection) in
@@ -72,6 +83,13 @@ enum ProfileSchema {
         "hold.progression.step_per_session_s": sec(0...120, "5") { $1.progression.stepPerSession = $0 },
         "impact.threshold_g": Number(unit: "g", range: 1.5...16, example: "3") { $1.impact.threshold = $0 * standardGravity },
         "impact.refractory_s": sec(0...10, "0.5") { $1.impact.refractoryTime = $0 },
+        "hip_hinge.max_lumbar_share": Number(unit: "(share of the bend)", range: 0.1...1, example: "0.6") { $1.hipHinge.maxLumbarShare = $0 },
+        "hip_hinge.clear_lumbar_share": Number(unit: "(share of the bend)", range: 0...1, example: "0.5") { $1.hipHinge.clearLumbarShare = $0 },
+        "hip_hinge.min_bend_deg": deg(5...90, "30") { $1.hipHinge.minimumBend = $0 },
+        "hip_hinge.delay_s": sec(0...10, "1") { $1.hipHinge.delay = $0 },
+        "hips_still.alert_deg": deg(2...60, "10") { $1.hipsStill.alertAngle = $0 },
+        "hips_still.clear_deg": deg(0...60, "7") { $1.hipsStill.clearAngle = $0 },
+        "hips_still.delay_s": sec(0...10, "0.5") { $1.hipsStill.delay = $0 },
     ]
 
     /// What to check when a section's values contradict each other.
@@ -81,6 +99,8 @@ enum ProfileSchema {
         "hold": "keep exit_hysteresis_deg below enter_deg",
         "impact": "keep threshold_g above 1",
         "progression": "use a positive start_target_s",
+        "hip_hinge": "keep clear_lumbar_share ≤ max_lumbar_share",
+        "hips_still": "keep clear_deg ≤ alert_deg",
     ]
 
     private static func deg(_ r: ClosedRange<Double>, _ e: String,

@@ -34,6 +34,18 @@ let profilesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(general.twist == TwistMonitor.Settings())  // missing fields keep the defaults
     }
 
+    @Test func theHipCuesAreOnWhereTheyMakeSenseAndOffElsewhere() throws {
+        let library = ProfileLibrary(directories: [profilesFolder])
+        let hamstring = try library.load("standing-hamstring")
+        #expect(hamstring.hipHinge.enabled && hamstring.hipsStill.enabled)
+        #expect(abs(hamstring.hipHinge.maxLumbarShare - 0.6) < 1e-12)
+        let general = try library.load("general")
+        #expect(!general.hipHinge.enabled && !general.hipsStill.enabled)
+        #expect(try !library.load("mckenzie-extension").hipHinge.enabled, "a backward bend has no hip hinge to judge")
+        let parsed = try ProfileFile.parse("hips_still:\n  enabled: true\n  alert_deg: 12\n  clear_deg: 8\n", path: "x.yaml")
+        #expect(parsed.hipsStill.enabled && abs(parsed.hipsStill.alertAngle - 12 * degree) < 1e-12)
+    }
+
     @Test func theShippedGeneralFileMatchesTheBuiltInDefault() throws {
         let file = try ProfileLibrary.loadFile(profilesFolder + "/general.yaml")
         var builtIn = FormProfile.general
@@ -50,6 +62,10 @@ let profilesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         ("twist: 12\n", "twist", 1, "is a section, not a value"),
         ("name: \"x\\e[2Jy\"\n", "name", 1, "holds control characters"),
         ("twist:\n  alert_deg: 10\n  clear_deg: 12\n", "twist", nil, "contradict"),
+        ("hip_hinge:\n  enabled: maybe\n", "hip_hinge.enabled", 2, "not true or false"),
+        ("hip_hinge:\n  max_lumbar_share: 2\n", "hip_hinge.max_lumbar_share", 2, "out of range"),
+        ("hip_hinge:\n  max_lumbar_share: 0.4\n  clear_lumbar_share: 0.5\n", "hip_hinge", nil, "contradict"),
+        ("hips_still:\n  alert_deg: 5\n  clear_deg: 8\n", "hips_still", nil, "contradict"),
     ] as [(String, String, Int?, String)])
     func badValuesNameTheFieldAndLine(text: String, field: String, line: Int?, problem: String) {
         #expect {
