@@ -29,6 +29,9 @@ struct StretchGuardBench: ParsableCommand {
         case pipeline, posture, filter, angles, review, live
     }
 
+    @Option(help: "Sensors in the stream: one (the thorax) or two (thorax and pelvis: the spine's angles).")
+    var sensors = 1
+
     @Option(help: "With --stage review: minutes of the generated session (200 Hz).")
     var sessionMinutes = 60.0
 
@@ -38,6 +41,7 @@ struct StretchGuardBench: ParsableCommand {
     func validate() throws {
         guard samples >= 20_000 else { throw ValidationError("--samples must be at least 20000") }
         guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1") }
+        guard sensors == 1 || sensors == 2 else { throw ValidationError("--sensors must be 1 or 2") }
         guard sessionMinutes >= 0.5, sessionMinutes <= 24 * 60 else {
             throw ValidationError("--session-minutes must be between 0.5 and 1440")
         }
@@ -67,7 +71,8 @@ struct StretchGuardBench: ParsableCommand {
                          + "\(result.events) events, \(result.recorderDropped) dropped by the recorder")
             return
         }
-        let (stream, baseline) = BenchStream.make(samples: samples)
+        let (stream, baseline) = BenchStream.make(samples: samples, twoSensors: sensors == 2)
+        precondition((baseline.pelvis != nil) == (sensors == 2), "the bench stream's baseline has the wrong sensors")
         let warmup = 10_000
         var best = Double.infinity
         var allocations: UInt64 = 0
