@@ -6,17 +6,20 @@ import StretchGuardCore
 /// specific force), each sensor with its own mounting and gyroscope bias.
 ///
 /// Pelvis (world ← pelvis body) = turn about the vertical ⊗ hip flexion about the pelvis's left axis;
-/// thorax = pelvis ⊗ lumbar flexion ⊗ spinal twist about the thorax's own long axis. Angles in rad.
+/// thorax = pelvis ⊗ lumbar flexion ⊗ side bend ⊗ spinal twist about the thorax's own long axis. Angles in rad.
 public struct TwoSegmentMotion: Sendable {
     /// One moment's pose, in rad.
     public struct Pose: Sendable {
-        public var heading: Double, hip: Double, lumbar: Double, twist: Double
+        public var heading: Double, hip: Double, lumbar: Double, sideBend: Double, twist: Double
 
-        /// A pose: heading (+ left), hip flexion, lumbar flexion (+ forward) and spinal twist (+ chest left).
-        public init(heading: Double = 0, hip: Double = 0, lumbar: Double = 0, twist: Double = 0) {
+        /// A pose: heading (+ left), hip flexion, lumbar flexion (+ forward), the spine's side bend (+ head
+        /// to the right) and spinal twist (+ chest left).
+        public init(heading: Double = 0, hip: Double = 0, lumbar: Double = 0, sideBend: Double = 0,
+                    twist: Double = 0) {
             self.heading = heading
             self.hip = hip
             self.lumbar = lumbar
+            self.sideBend = sideBend
             self.twist = twist
         }
     }
@@ -37,7 +40,8 @@ public struct TwoSegmentMotion: Sendable {
     }
 
     public func thoraxBody(_ p: Pose) -> QuaternionD {
-        pelvisBody(p) * QuaternionD(axis: .unitY, angle: p.lumbar) * QuaternionD(axis: .unitZ, angle: p.twist)
+        pelvisBody(p) * QuaternionD(axis: .unitY, angle: p.lumbar) * QuaternionD(axis: .unitX, angle: p.sideBend)
+            * QuaternionD(axis: .unitZ, angle: p.twist)
     }
 
     /// The samples from 0 to `duration` s; `pelvisMissing` says at which times the pelvis gives nothing.

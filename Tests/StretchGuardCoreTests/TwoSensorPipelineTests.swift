@@ -141,4 +141,43 @@ private func ramp(_ t: Double, _ start: Double, _ end: Double) -> Double { TwoSe
         #expect(run.count(.twistAlertStarted) == 1)
         #expect(abs(run.frame(at: 15).posture.angles.twist / degree - 25) < 1.5)
     }
+
+    @Test func aSporadicallyMissingPelvisReadDoesNotDropTheSecondSensor() throws {
+        // Every 50th pelvis read fails, the still start included.
+        let motion = TwoSegmentMotion { t in Pose(heading: 90 * ramp(t, 4, 6) * degree) }
+        let samples = motion.samples(duration: 9) { t in Int((t * 100).rounded()) % 50 == 7 }
+        let run = try Self.run(samples)
+        #expect(run.pipeline.isSpinal)
+        #expect(run.count(.pelvisLost) == 0, "a single missed read is not a lost sensor")
+        #expect(run.maxTwist(from: 0, to: 9) < 1.5 * degree)
+    }
+
+    @Test func aHipHingeAfterAWholeBodyTurnIsStillHipFlexion() throws {
+        // Turned 90°, then hinged 40° at the hips with 20° of lumbar flexion: the first deep bend (teaching
+        // both forward axes) comes after the turn.
+        let motion = TwoSegmentMotion { t in
+            Pose(heading: 90 * ramp(t, 3, 5) * degree, hip: 40 * ramp(t, 7, 9) * degree,
+                 lumbar: 20 * ramp(t, 7, 9) * degree)
+        }
+        let run = try Self.run(motion.samples(duration: 13))
+        let bent = run.frame(at: 12).posture
+        let hips = try #require(bent.hips)
+        #expect(abs(hips.flexion / degree - 40) < 1.5, "hip flexion \(hips.flexion / degree)°")
+        #expect(abs(bent.angles.flexion / degree - 20) < 1.5, "lumbar flexion \(bent.angles.flexion / degree)°")
+        #expect(abs(bent.angles.sideBend / degree) < 1.5 && abs(bent.angles.twist / degree) < 1.5)
+        #expect(abs(hips.twist / degree - 90) < 2)
+    }
+
+    @Test func aSideBendWithStillHipsDoesNotTeachTheForwardAxis() throws {
+        // A 40° side bend to the left (the pelvis barely tilts), back up, then a hinged forward bend.
+        let motion = TwoSegmentMotion { t in
+            let side = 40 * (ramp(t, 4, 6) - ramp(t, 8, 10)) * degree
+            return Pose(hip: 30 * ramp(t, 12, 14) * degree, lumbar: 20 * ramp(t, 12, 14) * degree, sideBend: -side)
+        }
+        let run = try Self.run(motion.samples(duration: 17))
+        #expect(run.pipeline.posture.posture.forwardAxis.state.learnedAt > 11, "taught by the forward bend, not the side bend")
+        let bent = run.frame(at: 16).posture
+        #expect(abs(bent.angles.flexion / degree - 20) < 2, "lumbar flexion \(bent.angles.flexion / degree)°")
+        #expect(abs(try #require(bent.hips).flexion / degree - 30) < 2)
+    }
 }

@@ -24,6 +24,11 @@ public struct FormPipeline: Sendable {
     /// The pelvis's, in two-sensor mode.
     public private(set) var pelvis: PelvisChannel?
     public private(set) var coach: FormCoach
+    /// The thorax's tilt at the last sample, in rad.
+    private var lastTrunkTilt = 0.0
+    /// The pelvis's least share of the thorax's tilt for a deep bend to teach the forward axis as a
+    /// forward bend with two sensors: a quarter (a forward bend hinges at the hips, a side bend hardly).
+    static let hingeShareOfTeachingBend = 0.25
 
     /// - Parameters:
     ///   - baseline: the calibrated neutral posture; with `baseline.pelvis`, two sensors.
@@ -45,36 +50,48 @@ public struct FormPipeline: Sendable {
     /// Processes one tick: the thorax's (the one sensor's) sample, with the pelvis's reading of the same
     /// tick in `sample.pelvis` in two-sensor mode (`nil` there: the pelvis gave nothing this tick).
     public mutating func process(_ sample: IMUSample) -> FormFrame {
+        if let channel = pelvis?.isReporting, channel {
+            // The thorax reads its bends from the way the hips face, and takes a deep bend for the teaching
+            // forward bend only when the hips take part in it (a side bend barely tilts the pelvis).
+            posture.face(pelvis!.facingTurn, angle: pelvis!.angles.twist)
+            posture.allowForwardTeaching(coach.profile.firstBend != .forward
+                                         || pelvis!.angles.tilt >= Self.hingeShareOfTeachingBend * lastTrunkTilt)
+        }
         var frame = posture.process(sample)
+        lastTrunkTilt = frame.angles.tilt
         var change = PelvisChannel.Change.none
         // The whole trunk's bend (the thorax from neutral) places the wearer in the stretch and shows a
         // bounce; with two sensors its twist is the spine's.
         var trunk = frame.angles
         var spine: PostureAngles?
-        if var channel = pelvis {
-            change = channel.process(sample.pelvisSample, dt: posture.filter.state.lastStep)
+        // The pelvis's channel is changed in place (`pelvis!`): copying it out and back would cost more
+        // than its filter.
+        if pelvis != nil {
+            change = pelvis!.process(sample.pelvisSample, dt: posture.filter.state.lastStep)
             switch change {
             case .none: break
             case .lost:
                 // The thorax takes over: its twist carries on from the spine's, and turns are handled by steps.
-                let pelvisTwist = channel.angles.twist
+                let pelvisTwist = pelvis!.angles.twist
                 posture.turnHeading(by: pelvisTwist)
+                posture.face(.identity, angle: 0)
+                posture.allowForwardTeaching(true)
                 posture.setFollowsTurns(true)
                 trunk.twist = AngleWrap.principal(trunk.twist - pelvisTwist)
                 frame.angles = trunk
             case .returned:
                 posture.setFollowsTurns(false)
             }
-            if channel.isReporting {
-                let spinal = channel.isForwardKnown && !posture.posture.isForwardProvisional
-                    ? SpinalAngles(thoraxRelative: posture.posture.state.relative, pelvisRelative: channel.relative)
-                    : SpinalAngles(thorax: frame.angles, pelvis: channel.angles)
+            if pelvis!.isReporting {
+                let spinal = pelvis!.isForwardKnown && !posture.posture.isForwardProvisional
+                    ? SpinalAngles(thoraxRelative: posture.posture.state.relative, pelvisRelative: pelvis!.relative,
+                                   pelvisAngles: pelvis!.angles)
+                    : SpinalAngles(thorax: frame.angles, pelvis: pelvis!.angles)
                 frame.angles = spinal.spine
                 frame.hips = spinal.hips
                 trunk.twist = spinal.spine.twist
                 spine = spinal.spine
             }
-            pelvis = channel
         }
         let verdict = coach.update(angles: trunk, gyr: sample.gyr - posture.gyrBias, acc: sample.acc,
                                    time: sample.time, dt: posture.filter.state.lastStep,

@@ -35,6 +35,7 @@ public struct PelvisChannel: Sendable {
         var settings = PostureTracker.Settings()
         settings.forwardAxis.firstBend = firstBend
         settings.forwardAxis.learnTilt = Self.learnTilt
+        settings.detectsSteps = false
         self.baseline = baseline
         self.settings = settings
         self.samplePeriod = samplePeriod
@@ -71,9 +72,13 @@ public struct PelvisChannel: Sendable {
             isReporting = true
             change = .returned
         }
+        // The pelvis faces where its last sample turned it: its bends are read from there (hip flexion after
+        // a whole-body turn is still hip flexion).
+        posture.face(facingTurn, angle: angles.twist)
         angles = posture.process(sample).angles
         if change == .returned {
             posture.rezeroHeading()
+            posture.face(.identity, angle: 0)
             angles = posture.process(sample).angles
         }
         return change
@@ -84,6 +89,10 @@ public struct PelvisChannel: Sendable {
 
     /// The pelvis's rotation from neutral in its neutral body frame.
     public var relative: QuaternionD { posture.posture.state.relative }
+
+    /// The pelvis's turn about the vertical since neutral (the twist factor of `relative`): the way the
+    /// whole body faces.
+    public var facingTurn: QuaternionD { PostureAngles.twistRotation(of: relative) }
 
     /// Starts the filter afresh from a sample after a loss: the calibrated bias and mounting, the sample's
     /// own gravity (the pelvis may be tilted then).

@@ -72,6 +72,12 @@ public struct PosturePipeline: Sendable {
     /// Whether confirmed stepping turns the neutral heading with the wearer (see `PostureTracker.followsTurns`).
     public mutating func setFollowsTurns(_ follows: Bool) { posture.followsTurns = follows }
 
+    /// Sets the whole body's turn since neutral (see `PostureTracker.facing`), in rad.
+    public mutating func face(_ turn: QuaternionD, angle: Double) { posture.face(turn, angle: angle) }
+
+    /// Whether a deep bend may teach the forward axis now (see `PostureTracker.forwardTeachingAllowed`).
+    public mutating func allowForwardTeaching(_ allowed: Bool) { posture.forwardTeachingAllowed = allowed }
+
     /// Turns the neutral heading by `angle` rad about the vertical (see `PostureTracker.turnHeading`).
     public mutating func turnHeading(by angle: Double) { posture.turnHeading(by: angle) }
 

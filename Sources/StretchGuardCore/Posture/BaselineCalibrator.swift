@@ -123,17 +123,21 @@ public struct BaselineCalibrator: Sendable {
     }
 
     /// The baseline from the sums of a still period (already checked), `duration` s long, with the
-    /// pelvis's when every sample had a pelvis reading and its mean specific force is about 1 g (the pelvis
-    /// takes its spine axis from gravity and learns its forward axis; the declared axes are the thorax's).
+    /// pelvis's when at least `pelvisShare` of the samples had a pelvis reading (a sporadic failed read is
+    /// no reason to drop the second sensor) and its mean specific force is about 1 g (the pelvis takes its
+    /// spine axis from gravity and learns its forward axis; the declared axes are the thorax's).
     static func baseline(sums: BaselineSums, pelvisSums: BaselineSums, duration: Double, spineAxis: SensorAxis?,
                          forwardAxis: SensorAxis?) -> Baseline {
         var baseline = baseline(sums: sums, duration: duration, spineAxis: spineAxis, forwardAxis: forwardAxis)
-        if pelvisSums.count == sums.count, sums.count > 0,
+        if pelvisSums.count >= pelvisShare * sums.count, pelvisSums.count >= 3,
            IMUSampleLimits.gravity.contains(pelvisSums.meanAcc.length) {
             baseline.pelvis = Self.baseline(sums: pelvisSums, duration: duration, spineAxis: nil, forwardAxis: nil)
         }
         return baseline
     }
+
+    /// The least share of a still period's samples with a pelvis reading for a pelvis baseline: 90 %.
+    public static let pelvisShare = 0.9
 
     /// One sensor's baseline from the sums of a still period (already checked), `duration` s long.
     static func baseline(sums: BaselineSums, duration: Double, spineAxis: SensorAxis?,

@@ -60,6 +60,15 @@ public struct PostureAngles: Sendable, Equatable {
         tilt = FastArcTangent.atan2(y: horizontal, x: vz)
     }
 
+    /// The twist factor of `q = swing ⊗ twist`: the rotation about z alone (identity when `q` is a half-turn
+    /// swing with no defined twist).
+    @inline(__always)
+    public static func twistRotation(of q: QuaternionD) -> QuaternionD {
+        let norm = (q.w * q.w + q.z * q.z).squareRoot()
+        guard norm > 1e-12 else { return .identity }
+        return QuaternionD(w: q.w / norm, x: 0, y: 0, z: q.z / norm)
+    }
+
     /// The rotation these angles describe, `swing ⊗ R_z(twist)` (the inverse of `init(relativeRotation:)`).
     public var rotation: QuaternionD {
         let spine = Vector3D(Double.cos(sideBend) * Double.sin(flexion), -Double.sin(sideBend),

@@ -18,6 +18,8 @@ public struct PostureTracker: Sendable {
     /// Tuning of each part.
     public struct Settings: Sendable, Equatable {
         public var stepping = SteppingDetector.Settings()
+        /// Whether steps are looked for at all (the pelvis's tracker does not: the thorax's tells).
+        public var detectsSteps = true
         public var headingBias = HeadingBiasEstimator.Settings()
         public var forwardAxis = ForwardAxisLearner.Settings()
 
@@ -56,6 +58,14 @@ public struct PostureTracker: Sendable {
     /// sensor: a turn on the feet is not a twist). With a pelvis sensor the turn cancels in the spine's
     /// relative rotation, so the pipeline switches this off while the pelvis reports.
     public var followsTurns = true
+    /// The whole body's turn since neutral, about the neutral vertical (a rotation about z, and its angle in
+    /// rad): bends are decomposed, and the forward axis learned, relative to the way the body faces now.
+    /// None with one sensor (the neutral heading follows the steps instead); with two, the pelvis's twist.
+    public private(set) var facing = QuaternionD.identity
+    public private(set) var facingAngle = 0.0
+    /// Whether a deep bend may teach the forward axis now (with two sensors a bend counts as a forward
+    /// bend only when the hips take part in it).
+    public var forwardTeachingAllowed = true
     /// Body-to-sensor rotation, kept with `mounting`.
     private var bodyToSensor: QuaternionD
 
@@ -91,7 +101,10 @@ public struct PostureTracker: Sendable {
         let strapdownBody = sensor * bodyToSensor
         let relative = (state.neutral.conjugate * world) * strapdownBody
         state.relative = relative
-        var angles = PostureAngles(relativeRotation: relative)
+        // Seen from the way the body faces: a turn and then a bend is a bend (its twist is added back).
+        let seen = facingAngle == 0 ? relative : facing.conjugate * relative
+        var angles = PostureAngles(relativeRotation: seen)
+        if facingAngle != 0 { angles.twist = AngleWrap.principal(angles.twist + facingAngle) }
 
         // The world vertical in the sensor frame: the third row of the sensor-to-world rotation.
         let o = world * sensor
@@ -99,16 +112,16 @@ public struct PostureTracker: Sendable {
         let squaredRate = gyr.squaredLength
         let verticalRate = up.dot(gyr)
         let wasStepping = state.isStepping
-        state.isStepping = stepping.update(verticalForce: up.dot(acc), tilt: angles.tilt,
+        state.isStepping = settings.detectsSteps && stepping.update(verticalForce: up.dot(acc), tilt: angles.tilt,
                                            squaredTiltRate: squaredRate - verticalRate * verticalRate,
                                            time: time, dt: dt)
         let bias = headingBias.update(squaredRate: squaredRate, verticalRate: verticalRate,
                                       stepping: state.isStepping, dt: dt)
         turnNeutralHeading(by: bias * dt)
 
-        if forwardAxis.isProvisional || forwardAxis.state.learning {
-            // The spine's direction in the neutral body frame: the relative rotation's third column.
-            let r = relative
+        if (forwardAxis.isProvisional && forwardTeachingAllowed) || forwardAxis.state.learning {
+            // The spine's direction in the neutral body frame turned to the facing: the third column.
+            let r = seen
             let turn = forwardAxis.update(spineX: 2 * (r.x * r.z + r.w * r.y), spineY: 2 * (r.y * r.z - r.w * r.x),
                                           tilt: angles.tilt,
                                           squaredRate: squaredRate, time: time, dt: dt)
@@ -118,8 +131,8 @@ public struct PostureTracker: Sendable {
                 let spin = QuaternionD(axis: .unitZ, angle: turn)
                 state.relative = spin.conjugate * state.relative * spin
             }
-            if forwardAxis.isProvisional { angles = forwardAxis.provisional(tilt: angles.tilt, twist: angles.twist) }
         }
+        if forwardAxis.isProvisional { angles = forwardAxis.provisional(tilt: angles.tilt, twist: angles.twist) }
 
         if state.isStepping && !wasStepping { state.heldTwist = state.steadyTwist }
         if verticalRate * verticalRate < Self.steadyVerticalRate * Self.steadyVerticalRate && !state.isStepping {
@@ -139,6 +152,12 @@ public struct PostureTracker: Sendable {
     /// thorax this way when the pelvis stops reporting, so the twist carries on from the spinal twist.
     public mutating func turnHeading(by angle: Double) {
         state.neutral = (QuaternionD(axis: .unitZ, angle: angle) * state.neutral).normalized
+    }
+
+    /// Sets the whole body's turn since neutral (see `facing`): `turn` a unit rotation about z by `angle` rad.
+    public mutating func face(_ turn: QuaternionD, angle: Double) {
+        facing = turn
+        facingAngle = angle
     }
 
     /// Sets the neutral heading to the one the trunk faces now (`body`: the body-to-world orientation):

@@ -46,12 +46,13 @@ public struct SpinalAngles: Sendable, Equatable {
     /// - Parameters:
     ///   - thoraxRelative: the thorax's rotation from neutral (`PostureTracker.State.relative`).
     ///   - pelvisRelative: the pelvis's.
+    ///   - pelvisAngles: the pelvis's angles, `PostureAngles(relativeRotation: pelvisRelative)` (its tracker
+    ///     has them already), in rad.
     @inline(__always)
-    public init(thoraxRelative: QuaternionD, pelvisRelative: QuaternionD) {
+    public init(thoraxRelative: QuaternionD, pelvisRelative: QuaternionD, pelvisAngles: PostureAngles) {
         spine = PostureAngles(relativeRotation: pelvisRelative.conjugate * thoraxRelative)
-        let hips = PostureAngles(relativeRotation: pelvisRelative)
-        hipFlexion = hips.flexion
-        pelvisTwist = hips.twist
+        hipFlexion = pelvisAngles.flexion
+        pelvisTwist = pelvisAngles.twist
     }
 
     /// The spine from each segment's angles when a forward axis is not known yet (no calibration gave it
