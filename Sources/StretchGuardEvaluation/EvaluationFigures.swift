@@ -1,6 +1,7 @@
 /// The figures of a set of scored renders (the whole suite, one family, or one condition): recall,
 /// precision, F1 and latency per alert kind, false alarms per 10 minutes of clean exercise, the twist
-/// estimate's RMSE, and how many replays the detectors refused.
+/// estimate's RMSE, and how many replays the detectors refused. Over two-sensor renders the twist is the
+/// spinal twist, and the lumbar and hip flexion RMSEs are given too.
 public struct EvaluationFigures: Sendable, Equatable {
     /// Figures for one kind of alert.
     public struct Figures: Sendable, Equatable {
@@ -45,17 +46,30 @@ public struct EvaluationFigures: Sendable, Equatable {
     public var twistRMSE: Double
     /// Frames that went into the twist RMSE.
     public var twistFrames: Int
+    /// The estimated forward bend against the true lumbar flexion over the two-sensor renders.
+    public var lumbarFlexion: AngleError
+    /// The estimated hip flexion against the true one over the two-sensor renders.
+    public var hipFlexion: AngleError
+    /// Twist alerts that matched no fault in renders where the wearer turns or walks.
+    public var falseTwistAlertsTurningOrWalking: Int
 
     /// The figures of `scores`.
     public init(_ scores: [ScenarioScore]) {
         var t = KindScore(), b = KindScore()
         var squared = 0.0, frames = 0
+        var lumbar = AngleError(), hips = AngleError(), moving = 0
         for s in scores {
             t.add(s.twist)
             b.add(s.bounce)
             squared += s.twistSquaredError
             frames += s.twistErrorCount
+            lumbar.add(s.lumbarFlexionError)
+            hips.add(s.hipFlexionError)
+            if s.labels.turnsOrWalks { moving += s.twist.falseAlarms }
         }
+        lumbarFlexion = lumbar
+        hipFlexion = hips
+        falseTwistAlertsTurningOrWalking = moving
         renders = scores.count
         refused = scores.filter { $0.refusal != nil }.count
         twist = Self.figures(t)

@@ -1,6 +1,7 @@
 extension EvaluationSummary {
     /// A readable report: one line per render, the refused replays, the breakdown table (overall, per
-    /// family, per mounting class, per rate), and the overall figures in words.
+    /// family, per mounting class, per rate) and the overall figures in words, for the one-sensor renders
+    /// and then for the two-sensor ones with their spine figures.
     public var text: String {
         var lines = [Self.pad("scenario", 34) + Self.pad("seed", 6) + Self.pad("family", 22) + Self.pad("mounting", 14)
             + Self.pad("rate", 8) + Self.pad("twist (caught/exp, false)", 27) + Self.pad("bounce (caught/exp, false)", 28)
@@ -19,18 +20,51 @@ extension EvaluationSummary {
         for s in refused {
             lines.append("  \(s.name) seed \(s.labels.seed.map(String.init) ?? "-"): \(s.refusal ?? "")")
         }
+        if oneSensor.overall.renders > 0 {
+            lines += Self.section(oneSensor)
+        }
+        if let twoSensor {
+            lines += ["", "two sensors (thorax and pelvis): twist is the spinal twist (thorax relative to pelvis)"]
+            lines += Self.section(twoSensor)
+            lines += Self.spinalSection(twoSensor)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A breakdown's table (overall, per family, per mounting class, per rate) and its overall figures in
+    /// words.
+    static func section(_ breakdown: Breakdown) -> [String] {
+        var lines: [String] = []
         lines.append("")
-        lines.append(Self.tableHeader)
-        lines.append(Self.row("overall", overall))
-        for (title, groups) in [("family", byFamily), ("mounting", byMounting), ("rate", byRate)] {
-            for group in groups { lines.append(Self.row("\(title) \(group.label)", group.figures)) }
+        lines.append(tableHeader)
+        lines.append(row("overall", breakdown.overall))
+        for (title, groups) in [("family", breakdown.byFamily), ("mounting", breakdown.byMounting), ("rate", breakdown.byRate)] {
+            for group in groups { lines.append(row("\(title) \(group.label)", group.figures)) }
         }
         lines.append("")
-        let t = overall.twist, b = overall.bounce
-        lines.append("twist   recall \(Self.percent(t.recall))  precision \(Self.percent(t.precision))  F1 \(Self.decimals(t.f1, 2))  latency median \(Self.ms(t.medianLatency)), p90 \(Self.ms(t.p90Latency))  RMSE \(Self.decimals(overall.twistRMSE / degreeInRad, 2))°")
-        lines.append("bounce  recall \(Self.percent(b.recall))  precision \(Self.percent(b.precision))  F1 \(Self.decimals(b.f1, 2))  latency median \(Self.decimals(b.medianCycles, 2)) cycles (\(Self.ms(b.medianLatency))), p90 \(Self.decimals(b.p90Cycles, 2)) cycles")
-        lines.append("false alarms: \(t.falseAlarms + b.falseAlarms) in \(Self.decimals(overall.cleanTime / 60, 2)) min of clean exercise = \(Self.decimals(overall.falseAlarmsPer10Minutes, 2)) per 10 min")
-        return lines.joined(separator: "\n")
+        let t = breakdown.overall.twist, b = breakdown.overall.bounce
+        lines.append("twist   recall \(percent(t.recall))  precision \(percent(t.precision))  F1 \(decimals(t.f1, 2))  latency median \(ms(t.medianLatency)), p90 \(ms(t.p90Latency))  RMSE \(decimals(breakdown.overall.twistRMSE / degreeInRad, 2))°")
+        lines.append("bounce  recall \(percent(b.recall))  precision \(percent(b.precision))  F1 \(decimals(b.f1, 2))  latency median \(decimals(b.medianCycles, 2)) cycles (\(ms(b.medianLatency))), p90 \(decimals(b.p90Cycles, 2)) cycles")
+        lines.append("false alarms: \(t.falseAlarms + b.falseAlarms) in \(decimals(breakdown.overall.cleanTime / 60, 2)) min of clean exercise = \(decimals(breakdown.overall.falseAlarmsPer10Minutes, 2)) per 10 min")
+        return lines
+    }
+
+    /// The two-sensor renders' spine figures: per family, the spinal twist's F1, its false alerts where the
+    /// wearer turns or walks, and the RMSE of the spinal twist, lumbar flexion and hip flexion.
+    static func spinalSection(_ breakdown: Breakdown) -> [String] {
+        var lines = ["", pad("group", 34) + pad("renders", 8) + pad("twist F1", 10) + pad("false twist turning/walking", 29)
+            + pad("spinal twist RMSE°", 20) + pad("lumbar flexion RMSE°", 22) + "hip flexion RMSE°"]
+        func row(_ label: String, _ f: EvaluationFigures) -> String {
+            pad(label, 34) + pad(String(f.renders), 8) + pad(decimals(f.twist.f1, 3), 10)
+                + pad(String(f.falseTwistAlertsTurningOrWalking), 29) + pad(decimals(f.twistRMSE / degreeInRad, 2), 20)
+                + pad(decimals(f.lumbarFlexion.rmse / degreeInRad, 2), 22) + decimals(f.hipFlexion.rmse / degreeInRad, 2)
+        }
+        lines.append(row("overall", breakdown.overall))
+        for group in breakdown.byFamily { lines.append(row("family \(group.label)", group.figures)) }
+        let f = breakdown.overall
+        lines.append("")
+        lines.append("spine   twist F1 \(decimals(f.twist.f1, 3)), false twist alerts in turns and walking \(f.falseTwistAlertsTurningOrWalking), RMSE spinal twist \(decimals(f.twistRMSE / degreeInRad, 2))°, lumbar flexion \(decimals(f.lumbarFlexion.rmse / degreeInRad, 2))°, hip flexion \(decimals(f.hipFlexion.rmse / degreeInRad, 2))°")
+        return lines
     }
 
     /// The breakdown table's column heads.

@@ -42,6 +42,10 @@ public struct KindScore: Sendable, Equatable {
 ///
 /// A trace the detectors refuse (`DetectorRun` throws) is kept with its reason: it raised no alert, so
 /// its faults count as expected and missed, and it adds nothing to the twist error.
+///
+/// A two-sensor render (its truth has the spine) is judged on the spine: twist faults and the twist error
+/// come from the true spinal twist, and the estimated forward bend and hip flexion are scored against the
+/// true lumbar and hip flexion.
 public struct ScenarioScore: Sendable {
     /// The scenario's name.
     public var name: String
@@ -60,6 +64,13 @@ public struct ScenarioScore: Sendable {
     public var twistSquaredError = 0.0
     /// Frames that went into `twistSquaredError`.
     public var twistErrorCount = 0
+    /// Whether the render had a pelvis sensor, so the spine was judged.
+    public var isTwoSensor = false
+    /// The estimated forward bend against the true lumbar flexion (two-sensor renders only).
+    public var lumbarFlexionError = AngleError()
+    /// The estimated hip flexion against the true one, over the frames with the pelvis (two-sensor renders
+    /// only).
+    public var hipFlexionError = AngleError()
     /// Why the detectors refused the trace; nil when they ran.
     public var refusal: String?
 
@@ -85,9 +96,11 @@ public struct ScenarioScore: Sendable {
         duration = (times.last ?? 0) - start
 
         let t = truth.times
-        let twistFaults = Episode.runs(times: t, flags: truth.twist.map { abs($0) >= profile.twist.alertAngle },
+        isTwoSensor = truth.hasSpine
+        let trueTwist = isTwoSensor ? truth.spinalTwist : truth.twist
+        let twistFaults = Episode.runs(times: t, flags: trueTwist.map { abs($0) >= profile.twist.alertAngle },
                                        minimumDuration: profile.twist.alertDelay)
-        let nearThreshold = Episode.runs(times: t, flags: truth.twist.map { abs($0) >= profile.twist.alertAngle - Self.twistMargin })
+        let nearThreshold = Episode.runs(times: t, flags: trueTwist.map { abs($0) >= profile.twist.alertAngle - Self.twistMargin })
         let bounceFaults = Episode.runs(times: t, flags: truth.bounceExpected)
         let twistAlerts = Episode.runs(times: track.times, flags: track.twistAlert)
         let bounceAlerts = Episode.runs(times: track.times, flags: track.bounceAlert)
@@ -98,17 +111,24 @@ public struct ScenarioScore: Sendable {
                             cycles: { time in truth.frequency(at: time) })
         let busy = (twistFaults + bounceFaults).reduce(0) { $0 + $1.duration + 1.5 }
         cleanTime = max(0, duration - baselineSeconds - busy)
-        (twistSquaredError, twistErrorCount) = Self.squaredError(track.times, track.twist, truth.times, truth.twist)
+        (twistSquaredError, twistErrorCount) = Self.squaredError(track.times, track.twist, truth.times, trueTwist)
+        if isTwoSensor {
+            let lumbar = Self.squaredError(track.times, track.flexion, truth.times, truth.lumbarFlexion)
+            let hips = Self.squaredError(track.times, track.hipFlexion, truth.times, truth.hipFlexion)
+            lumbarFlexionError = AngleError(squaredSum: lumbar.sum, frames: lumbar.count)
+            hipFlexionError = AngleError(squaredSum: hips.sum, frames: hips.count)
+        }
     }
 
     /// Sum of squared differences, in the values' unit squared, of `estimate` against `truth` at the times
-    /// both have (within 1 µs), and how many times matched. Both time lists increase.
+    /// both have (within 1 µs), and how many times matched; a frame whose estimate is not finite (an angle
+    /// the pipeline did not give) is left out. Both time lists increase.
     static func squaredError(_ estimateTimes: [Double], _ estimate: [Double], _ truthTimes: [Double],
                              _ truth: [Double]) -> (sum: Double, count: Int) {
         var sum = 0.0, count = 0, j = 0
         for (i, time) in estimateTimes.enumerated() {
             while j < truthTimes.count, truthTimes[j] < time - 1e-6 { j += 1 }
-            guard j < truthTimes.count, abs(truthTimes[j] - time) <= 1e-6 else { continue }
+            guard j < truthTimes.count, abs(truthTimes[j] - time) <= 1e-6, estimate[i].isFinite else { continue }
             let error = estimate[i] - truth[j]
             sum += error * error
             count += 1

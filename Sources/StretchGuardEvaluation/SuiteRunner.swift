@@ -6,7 +6,8 @@ import StretchGuardTrace
 /// Evaluates every scenario of a suite folder: each `*.scenario` file is rendered once per seed, by default
 /// under conditions drawn at random for that seed (`SimulationConditions`; a file with `conditions fixed`
 /// keeps its own); recorded or independently simulated pairs `NAME.csv[.gz]` + `NAME.truth.csv` are read
-/// once, as they are.
+/// once, as they are. With `sensors` two or both, every scenario is also (or only) rendered with a pelvis
+/// sensor, scored as `NAME+pelvis` against the true spine.
 public struct SuiteRunner: Sendable {
     /// The exercise profile whose thresholds the detectors use.
     public var profile: FormProfile
@@ -14,17 +15,23 @@ public struct SuiteRunner: Sendable {
     public var seeds: [UInt64]
     /// Whether renders draw random conditions (true) or use each file's own lines (false).
     public var randomConditions: Bool
+    /// The sensor sets every scenario is rendered with.
+    public var sensors: SensorSet
 
-    /// A runner over `seeds` (default 1, 2, 3) with random conditions unless `randomConditions` is false.
-    public init(profile: FormProfile = .general, seeds: [UInt64] = [1, 2, 3], randomConditions: Bool = true) {
+    /// A runner over `seeds` (default 1, 2, 3) with random conditions unless `randomConditions` is false,
+    /// rendering `sensors` (default the thorax sensor alone).
+    public init(profile: FormProfile = .general, seeds: [UInt64] = [1, 2, 3], randomConditions: Bool = true,
+                sensors: SensorSet = .one) {
         self.profile = profile
         self.seeds = seeds
         self.randomConditions = randomConditions
+        self.sensors = sensors
     }
 
     /// A runner over the one seed `seed`.
-    public init(profile: FormProfile = .general, seed: UInt64, randomConditions: Bool = true) {
-        self.init(profile: profile, seeds: [seed], randomConditions: randomConditions)
+    public init(profile: FormProfile = .general, seed: UInt64, randomConditions: Bool = true,
+                sensors: SensorSet = .one) {
+        self.init(profile: profile, seeds: [seed], randomConditions: randomConditions, sensors: sensors)
     }
 
     /// Scores the whole folder, scenarios in name order, each for every seed in turn.
@@ -38,7 +45,9 @@ public struct SuiteRunner: Sendable {
             let path = folder + "/" + file
             if file.hasSuffix(".scenario") {
                 let name = String(file.dropLast(".scenario".count))
-                jobs += seeds.map { Job.scenario(path: path, name: name, seed: $0) }
+                for seed in seeds {
+                    jobs += sensors.pelvisVariants.map { Job.scenario(path: path, name: name, seed: seed, pelvis: $0) }
+                }
             } else if let stem = Self.traceStem(file) {
                 let truthPath = folder + "/" + stem + ".truth.csv"
                 guard FileManager.default.fileExists(atPath: truthPath) else { continue }
@@ -56,34 +65,40 @@ public struct SuiteRunner: Sendable {
 
     /// One render (or recorded trace) to score.
     private enum Job: Sendable {
-        case scenario(path: String, name: String, seed: UInt64)
+        case scenario(path: String, name: String, seed: UInt64, pelvis: Bool)
         case recorded(path: String, name: String, truthPath: String)
     }
 
     private func score(_ job: Job) throws -> ScenarioScore {
         switch job {
-        case let .scenario(path, name, seed):
-            return try score(scenarioAt: path, name: name, seed: seed)
+        case let .scenario(path, name, seed, pelvis):
+            return try score(scenarioAt: path, name: name, seed: seed, pelvis: pelvis)
         case let .recorded(path, name, truthPath):
             let samples = try TraceReader.read(path: path).samples
             let span = samples.count > 1 ? samples[samples.count - 1].time - samples[0].time : 0
             let rate = span > 0 ? Double(samples.count - 1) / span : 0
-            return ScenarioScore(name: name, labels: .recorded(rate: rate), samples: samples,
+            let labels = ScoreLabels.recorded(rate: rate, twoSensors: samples.contains { $0.pelvis != nil })
+            return ScenarioScore(name: name, labels: labels, samples: samples,
                                  truth: try TruthTrack.read(path: truthPath), profile: profile)
         }
     }
 
     /// Renders and scores one scenario file for one seed.
     ///
-    /// - Parameter name: the scenario's name (ranges and conditions are drawn from it and the seed).
-    public func score(scenarioAt path: String, name: String, seed: UInt64) throws -> ScenarioScore {
+    /// - Parameters:
+    ///   - name: the scenario's name (ranges and conditions are drawn from it and the seed, with or without
+    ///     the pelvis, so the thorax's conditions are the same in both).
+    ///   - pelvis: whether to render a pelvis sensor (the file's own `pelvis` line, else the standard one;
+    ///     randomised conditions draw it), scored as `NAME+pelvis`; false renders the thorax alone.
+    public func score(scenarioAt path: String, name: String, seed: UInt64, pelvis: Bool = false) throws -> ScenarioScore {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw EvaluationError(path: path, problem: "cannot be read", fix: "check its permissions")
         }
-        let scenario = try Scenario.parse(text, name: name, seed: seed, file: path)
+        var scenario = try Scenario.parse(text, name: name, seed: seed, file: path)
+        scenario.pelvis = pelvis ? scenario.pelvis ?? .standard : nil
         let conditions = SimulationConditions.resolve(scenario, seed: seed, randomise: randomConditions)
         let (samples, truth) = conditions.render(scenario)
-        return ScenarioScore(name: name, labels: ScoreLabels(scenario: scenario, conditions: conditions, seed: seed),
+        return ScenarioScore(name: pelvis ? name + SensorSet.pelvisSuffix : name, labels: ScoreLabels(scenario: scenario, conditions: conditions, seed: seed),
                              samples: samples, truth: TruthTrack(truth), profile: profile)
     }
 

@@ -17,7 +17,10 @@ extension StretchGuard {
                 `conditions fixed` or --conditions fixed is given; recorded pairs are read once. Reports per \
                 alert kind recall, precision, F1 and latency (median, p90), false alarms per 10 minutes of clean \
                 exercise and the twist RMSE, overall and per family, mounting class and sample rate, and lists \
-                the replays the detectors refused.
+                the replays the detectors refused. With --sensors two or both (the default) every scenario is \
+                also rendered with a pelvis sensor (NAME+pelvis) and replayed with two sensors: its twist is \
+                scored against the true spinal twist (thorax relative to pelvis), with the RMSE of the spinal \
+                twist, lumbar flexion and hip flexion and the false twist alerts where the wearer turns or walks.
                 """)
 
         @Argument(help: "The suite folder, e.g. Calibration/scenarios.")
@@ -34,6 +37,9 @@ extension StretchGuard {
 
         @Option(help: "random: draw the recording conditions from each seed; fixed: keep each file's own.")
         var conditions: ConditionsChoice = .random
+
+        @Option(help: "one: the thorax sensor alone; two: thorax and pelvis (NAME+pelvis, the spine judged); both.")
+        var sensors: SensorSetChoice = .both
 
         @Flag(help: "Print one JSON object instead of the table.")
         var json = false
@@ -65,12 +71,31 @@ extension StretchGuard {
             }
             do {
                 let runner = SuiteRunner(profile: exercise, seeds: try seedList(),
-                                         randomConditions: conditions == .random)
+                                         randomConditions: conditions == .random, sensors: sensors.set)
                 let summary = try runner.run(folder: suite)
                 print(json ? summary.json : summary.text)
             } catch let error as CustomStringConvertible & Error {
                 throw fail(error)
             }
+        }
+    }
+}
+
+/// Which sensors `eval` renders every scenario with.
+enum SensorSetChoice: String, ExpressibleByArgument, CaseIterable {
+    /// The thorax sensor alone.
+    case one
+    /// Thorax and pelvis.
+    case two
+    /// Each scenario both ways.
+    case both
+
+    /// The evaluation's sensor set.
+    var set: SensorSet {
+        switch self {
+        case .one: return .one
+        case .two: return .two
+        case .both: return .both
         }
     }
 }

@@ -13,7 +13,10 @@ extension StretchGuard {
                 the current folder (grammar: \(scenarioFolder)/README.md). The trace is the replay input \
                 format, \(SimulationCSV.sampleColumns.joined(separator: ",")) (s, rad/s, m/s², sensor frame); \
                 the truth is \(SimulationCSV.truthColumns.joined(separator: ",")) (s, °, step keyword, 0/1, Hz), \
-                row for row the same instants. Files appear only when complete.
+                row for row the same instants. A scenario that says `pelvis on` also renders a pelvis sensor: \
+                the trace gains \(SimulationCSV.pelvisColumns.joined(separator: ",")) (its own frame; empty at \
+                a lost read) and the truth \(SpinalTruth.columnNames.joined(separator: ",")) (°; the other \
+                angles stay the thorax's). Files appear only when complete.
                 """)
 
         /// Where bare scenario names are looked up, relative to the current folder.
@@ -66,10 +69,11 @@ extension StretchGuard {
                 let truthFile = try truth.map { path throws(TraceError) in
                     try OutputFile(path: path, protecting: [ProtectedFile(path: output, role: "the trace output")])
                 }
-                try write(header: SimulationCSV.sampleHeader, rows: rendered.samples, to: traceFile,
-                          format: SimulationCSV.appendSample)
+                let pelvis = drawn.pelvis != nil
+                try write(header: SimulationCSV.sampleHeader(pelvis: pelvis), rows: rendered.samples, to: traceFile,
+                          format: { SimulationCSV.appendSample($0, pelvis: pelvis, to: &$1) })
                 if let truthFile {
-                    try write(header: SimulationCSV.truthHeader, rows: rendered.truth, to: truthFile,
+                    try write(header: SimulationCSV.truthHeader(spine: pelvis), rows: rendered.truth, to: truthFile,
                               format: SimulationCSV.appendTruth)
                 }
                 try traceFile.commit()

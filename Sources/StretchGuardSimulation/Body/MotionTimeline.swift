@@ -101,6 +101,40 @@ struct MotionTimeline: Sendable {
         }
     }
 
+    /// Breathing's chest flexion at `t` s, in rad (part of `posture(at:)`; 0 outside holds).
+    func breathing(at t: Double) -> Double {
+        let segment = segments[segmentIndex(at: t)]
+        guard let holdMotion, case .hold = segment.step.action else { return 0 }
+        let duration = segment.step.duration
+        return holdMotion.breathing(at: t, tau: min(max(t - segment.start, 0), duration), duration: duration)
+    }
+
+    /// The walking sway at `t` s, in rad (part of `posture(at:)`; neutral outside walks).
+    func sway(at t: Double) -> PostureAngles {
+        let segment = segments[segmentIndex(at: t)]
+        guard case .walk(_, let stepping) = segment.step.action else { return .neutral }
+        let duration = segment.step.duration
+        return stepping.sway(at: min(max(t - segment.start, 0), duration), duration: duration)
+    }
+
+    /// The stride's swing at `t` s, −1…1 (unitless): the sine of the stride phase (half the step rate),
+    /// faded in and out like the steps, at full size in walks and `PelvisMotion.turningGaitShare` of it in
+    /// stepping turns; 0 elsewhere.
+    func gait(at t: Double) -> Double {
+        let segment = segments[segmentIndex(at: t)]
+        let duration = segment.step.duration
+        let tau = t - segment.start
+        guard tau >= 0, tau <= duration else { return 0 }
+        let stepping: SteppingPattern, share: Double
+        switch segment.step.action {
+        case .walk(_, let pattern): (stepping, share) = (pattern, 1)
+        case .turn(_, let pattern): (stepping, share) = (pattern, PelvisMotion.turningGaitShare)
+        case .hold, .move, .oscillate, .jump: return 0
+        }
+        let fade = SmoothProfile.window(tau, duration: duration, ramp: stepping.ramp(duration: duration))
+        return share * fade * Double.sin(Double.pi * stepping.frequency * tau)
+    }
+
     /// The hold tremor's local rotation of the sensor at `t` s (body frame; identity outside holds).
     func tremor(at t: Double) -> QuaternionD {
         guard let holdMotion else { return .identity }

@@ -41,16 +41,13 @@ extension SimulationConditions {
     /// the scenario's name (see `Ranges`): half the time one of the 24 axis-aligned mountings, else a
     /// uniformly random one; 100, 200 or 400 Hz with uniform jitter; one to three dropped bursts after the
     /// first 4 s; per-axis biases with a slow gyroscope ramp; 16-bit ranges the motion does not saturate;
-    /// `typical` noise, scale errors and random walks; breathing and tremor in every hold.
+    /// `typical` noise, scale errors and random walks; breathing and tremor in every hold. A scenario that
+    /// renders a pelvis sensor gets its sensor and motion drawn from a stream of their own
+    /// (`drawPelvis`), so the thorax's draws are the same with or without it.
     public static func draw(seed: UInt64, for scenario: Scenario) -> SimulationConditions {
         var random = SeededRandom(stream: .conditions, seed: seed, name: scenario.name)
         let renderSeed = random.next()
-        let mounting: SensorMounting
-        if random.uniform() <= 0.5 {
-            mounting = SensorMounting.axisAligned[random.whole(in: 0...SensorMounting.axisAligned.count - 1)]
-        } else {
-            mounting = .rotation(ScenarioKinematics.rotationVector(SensorMounting.uniformRotation(&random)))
-        }
+        let mounting = drawMounting(&random)
         let rate = Ranges.sampleRates[random.whole(in: 0...Ranges.sampleRates.count - 1)]
         let lever = random.uniform(in: Ranges.leverArm)
         let duration = scenario.duration
@@ -60,9 +57,7 @@ extension SimulationConditions {
         errors.accBias = 0
         errors.jitter = 0
         errors.jitterSpan = Ranges.jitterFraction / rate
-        errors.gyrBiasOffset = random.symmetricVector(Ranges.gyrBias)
-        errors.gyrBiasSlope = random.symmetricVector(Ranges.gyrBiasChange) * (1 / max(duration, 1))
-        errors.accBiasOffset = random.symmetricVector(Ranges.accBias)
+        drawBiases(&errors, duration: duration, &random)
         let burstCount = random.whole(in: Ranges.dropBursts)
         for _ in 0..<burstCount {
             let length = random.uniform(in: Ranges.dropBurstLength)
@@ -80,28 +75,64 @@ extension SimulationConditions {
 
         var conditions = SimulationConditions(mounting: mounting, sampleRate: rate, leverArm: lever, errors: errors,
                                               holdMotion: hold, renderSeed: renderSeed, isDrawn: true)
+        var pelvisRandom = SeededRandom(stream: .pelvisConditions, seed: seed, name: scenario.name)
+        if scenario.pelvis != nil {
+            drawPelvis(into: &conditions, duration: duration, &pelvisRandom)
+        }
         // The 16-bit ranges: any that keeps head room over the motion's largest reading.
         let peak = Self.peakReadings(conditions.applied(to: scenario))
-        let gyrNeed = Ranges.rangeHeadroom * (peak.gyr + 3 * Ranges.gyrBias)
-        let accNeed = Ranges.rangeHeadroom * (peak.acc + 3 * Ranges.accBias)
-        conditions.errors.gyrRange = Self.pick(Ranges.gyrRanges, atLeast: gyrNeed, &random)
-        conditions.errors.accRange = Self.pick(Ranges.accRanges, atLeast: accNeed, &random)
+        pickRanges(&conditions.errors, peak: peak.thorax, &random)
+        if let pelvisPeak = peak.pelvis, var pelvis = conditions.pelvis {
+            pickRanges(&pelvis.errors, peak: pelvisPeak, &pelvisRandom)
+            conditions.pelvis = pelvis
+        }
         return conditions
     }
 
+    /// Half the time one of the 24 axis-aligned mountings, else a uniformly random one.
+    static func drawMounting(_ random: inout SeededRandom) -> SensorMounting {
+        if random.uniform() <= 0.5 {
+            return SensorMounting.axisAligned[random.whole(in: 0...SensorMounting.axisAligned.count - 1)]
+        }
+        return .rotation(ScenarioKinematics.rotationVector(SensorMounting.uniformRotation(&random)))
+    }
+
+    /// Per-axis biases: a constant gyroscope bias with a slow ramp over a scenario of `duration` s, and a
+    /// constant accelerometer bias (`Ranges`).
+    static func drawBiases(_ errors: inout SensorErrorSettings, duration: Double, _ random: inout SeededRandom) {
+        errors.gyrBiasOffset = random.symmetricVector(Ranges.gyrBias)
+        errors.gyrBiasSlope = random.symmetricVector(Ranges.gyrBiasChange) * (1 / max(duration, 1))
+        errors.accBiasOffset = random.symmetricVector(Ranges.accBias)
+    }
+
+    /// 16-bit ranges that keep head room over a sensor's largest readings (rad/s, m/s²) and its biases.
+    private static func pickRanges(_ errors: inout SensorErrorSettings, peak: (gyr: Double, acc: Double),
+                                   _ random: inout SeededRandom) {
+        let gyrNeed = Ranges.rangeHeadroom * (peak.gyr + 3 * Ranges.gyrBias)
+        let accNeed = Ranges.rangeHeadroom * (peak.acc + 3 * Ranges.accBias)
+        errors.gyrRange = Self.pick(Ranges.gyrRanges, atLeast: gyrNeed, &random)
+        errors.accRange = Self.pick(Ranges.accRanges, atLeast: accNeed, &random)
+    }
+
     /// The largest ideal angular rate (rad/s) and specific force (m/s²) of the scenario's motion, as vector
-    /// lengths (so the largest any one axis can read, whatever the mounting), sampled every 10 ms.
-    static func peakReadings(_ scenario: Scenario) -> (gyr: Double, acc: Double) {
+    /// lengths (so the largest any one axis can read, whatever the mounting), sampled every 10 ms: the
+    /// thorax sensor's, and the pelvis sensor's when the scenario renders one.
+    static func peakReadings(_ scenario: Scenario) -> (thorax: (gyr: Double, acc: Double),
+                                                        pelvis: (gyr: Double, acc: Double)?) {
         let motion = ScenarioKinematics(scenario: scenario, sensorToBody: .identity)
-        var gyr = 0.0, acc = 0.0
+        var gyr = 0.0, acc = 0.0, pelvisGyr = 0.0, pelvisAcc = 0.0
         var t = 0.0
         while t <= motion.duration {
             let ideal = motion.idealSample(at: t)
             gyr = max(gyr, ideal.gyr.length)
             acc = max(acc, ideal.acc.length)
+            if let pelvis = ideal.pelvis {
+                pelvisGyr = max(pelvisGyr, pelvis.gyr.length)
+                pelvisAcc = max(pelvisAcc, pelvis.acc.length)
+            }
             t += 0.01
         }
-        return (gyr, acc)
+        return ((gyr, acc), scenario.pelvis == nil ? nil : (pelvisGyr, pelvisAcc))
     }
 
     /// One of `ranges` at least `need`, equally likely; the largest when none is.

@@ -17,6 +17,9 @@ public struct SimulationConditions: Sendable, Equatable {
     public var errors: SensorErrorSettings
     /// Breathing and tremor during holds; nil for none.
     public var holdMotion: HoldMotion?
+    /// The pelvis sensor and how the pelvis moves, for a scenario that renders one (`pelvis on`); nil
+    /// otherwise.
+    public var pelvis: PelvisSettings?
     /// The seed of the renderer's own draws (noise, scale errors, random walks, sporadic drops).
     public var renderSeed: UInt64
     /// Whether these conditions were drawn at random (false: the scenario's own).
@@ -24,7 +27,7 @@ public struct SimulationConditions: Sendable, Equatable {
 
     /// Every field as documented on the properties (Hz, m).
     public init(mounting: SensorMounting, sampleRate: Double, leverArm: Double, errors: SensorErrorSettings,
-                holdMotion: HoldMotion?, renderSeed: UInt64, isDrawn: Bool) {
+                holdMotion: HoldMotion?, renderSeed: UInt64, isDrawn: Bool, pelvis: PelvisSettings? = nil) {
         self.mounting = mounting
         self.sampleRate = sampleRate
         self.leverArm = leverArm
@@ -32,13 +35,14 @@ public struct SimulationConditions: Sendable, Equatable {
         self.holdMotion = holdMotion
         self.renderSeed = renderSeed
         self.isDrawn = isDrawn
+        self.pelvis = pelvis
     }
 
     /// The conditions `scenario`'s own lines state, rendered with `seed`: applying them changes nothing.
     public static func stated(by scenario: Scenario, seed: UInt64) -> SimulationConditions {
         SimulationConditions(mounting: scenario.mounting, sampleRate: scenario.sampleRate, leverArm: scenario.leverArm,
                              errors: scenario.errors, holdMotion: scenario.holdMotion, renderSeed: seed,
-                             isDrawn: false)
+                             isDrawn: false, pelvis: scenario.pelvis)
     }
 
     /// The conditions to render `scenario` with for `seed`: drawn at random unless `randomise` is false or
@@ -47,7 +51,8 @@ public struct SimulationConditions: Sendable, Equatable {
         randomise && !scenario.conditionsPinned ? draw(seed: seed, for: scenario) : stated(by: scenario, seed: seed)
     }
 
-    /// `scenario` with these conditions in place of its own mounting, rate, lever, sensor and hold motion.
+    /// `scenario` with these conditions in place of its own mounting, rate, lever, sensor, hold motion and
+    /// pelvis sensor.
     public func applied(to scenario: Scenario) -> Scenario {
         var result = scenario
         result.mounting = mounting
@@ -55,6 +60,7 @@ public struct SimulationConditions: Sendable, Equatable {
         result.leverArm = leverArm
         result.errors = errors
         result.holdMotion = holdMotion
+        result.pelvis = pelvis
         return result
     }
 

@@ -16,11 +16,15 @@ public struct ScenarioRenderer: Sendable {
 
     /// The scenario's true motion with its mounting resolved for this seed.
     public func kinematics(_ scenario: Scenario) -> ScenarioKinematics {
-        ScenarioKinematics(scenario: scenario, sensorToBody: scenario.mounting.sensorToBody(seed: seed))
+        let pelvisToBody = scenario.pelvis?.mounting.sensorToBody(seed: PelvisSettings.sensorSeed(renderSeed: seed))
+        return ScenarioKinematics(scenario: scenario, sensorToBody: scenario.mounting.sensorToBody(seed: seed),
+                                  pelvisToBody: pelvisToBody ?? .identity)
     }
 
     /// The samples (time in s, rates in rad/s, specific force in m/s², sensor frame) and the truth;
-    /// `samples[i]` and `truth[i]` are the same instant.
+    /// `samples[i]` and `truth[i]` are the same instant. With a pelvis sensor (`Scenario.pelvis`) each
+    /// sample carries its reading of the same tick (through its own errors; nil at a tick whose pelvis
+    /// read was lost) and each truth row the spine (`TruthSample.spine`).
     public func render(_ scenario: Scenario) -> (samples: [IMUSample], truth: [TruthSample]) {
         let motion = kinematics(scenario)
         let errors = scenario.errors
@@ -32,6 +36,9 @@ public struct ScenarioRenderer: Sendable {
         var samples: [IMUSample] = [], truth: [TruthSample] = []
         samples.reserveCapacity(count)
         truth.reserveCapacity(count)
+        let pelvisSeed = PelvisSettings.sensorSeed(renderSeed: seed)
+        var pelvisSensor = scenario.pelvis.map { SimulatedIMU(settings: $0.errors, seed: pelvisSeed) }
+        var pelvisDrop = SeededRandom(stream: .drop, seed: pelvisSeed)
         var previous = 0.0
         for i in 0..<count {
             let nominal = Double(i) * period
@@ -39,7 +46,15 @@ public struct ScenarioRenderer: Sendable {
                 ? min(errors.jitterSpan, 0.4 * period) * (2 * jitter.uniform() - 1)
                 : min(max(jitter.gaussian() * errors.jitter, -0.4 * period), 0.4 * period)
             let t = min(max(nominal + offset, 0), motion.duration)
-            let reading = sensor.measure(motion.idealSample(at: t), elapsed: t - previous)
+            let ideal = motion.idealSample(at: t)
+            var reading = sensor.measure(ideal, elapsed: t - previous)
+            if var pelvis = pelvisSensor, let pelvisIdeal = ideal.pelvisSample, let settings = scenario.pelvis {
+                let measured = pelvis.measure(pelvisIdeal, elapsed: t - previous)
+                pelvisSensor = pelvis
+                if pelvisDrop.uniform() > settings.errors.dropRate {
+                    reading.pelvis = PelvisReading(gyr: measured.gyr, acc: measured.acc)
+                }
+            }
             previous = t
             // Draw for every sample so the drop pattern does not depend on anything else.
             guard drop.uniform() > errors.dropRate, !errors.dropBursts.contains(where: { $0.contains(t) }) else {
@@ -60,6 +75,6 @@ public struct ScenarioRenderer: Sendable {
         }
         return TruthSample(time: t, flexion: posture.flexion, sideBend: posture.sideBend, twist: posture.twist,
                            segment: segment.step.keyword, bounceExpected: segment.bounceExpected,
-                           bounceFrequency: frequency)
+                           bounceFrequency: frequency, spine: motion.spinalTruth(at: t))
     }
 }

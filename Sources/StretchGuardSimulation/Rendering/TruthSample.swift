@@ -16,10 +16,13 @@ public struct TruthSample: Sendable, Equatable {
     public var bounceExpected: Bool
     /// The bounce's frequency, in Hz; 0 when `bounceExpected` is false.
     public var bounceFrequency: Double
+    /// The spine and pelvis, when the render has a pelvis sensor; nil with one sensor. The fields above
+    /// stay the thorax's posture relative to the stance (what one sensor can see).
+    public var spine: SpinalTruth?
 
     /// A truth row; units as documented on the properties (s, rad, Hz).
     public init(time: Double, flexion: Double, sideBend: Double, twist: Double, segment: String,
-                bounceExpected: Bool, bounceFrequency: Double) {
+                bounceExpected: Bool, bounceFrequency: Double, spine: SpinalTruth? = nil) {
         self.time = time
         self.flexion = flexion
         self.sideBend = sideBend
@@ -27,5 +30,6 @@ public struct TruthSample: Sendable, Equatable {
         self.segment = segment
         self.bounceExpected = bounceExpected
         self.bounceFrequency = bounceFrequency
+        self.spine = spine
     }
 }

@@ -34,6 +34,8 @@ public struct Scenario: Sendable {
     /// Breathing and tremor added to every `still`/`hold` step; nil for none (the default; randomised
     /// conditions set it).
     public var holdMotion: HoldMotion?
+    /// A second sensor on the pelvis (`pelvis on`); nil for the one thorax sensor (the default).
+    public var pelvis: PelvisSettings?
 
     /// Shortest still start, in s: the replay tool's calibration baseline.
     public static let minimumBaseline = 2.0

@@ -61,6 +61,13 @@ extension ScenarioParser {
             default: throw line.error("unknown start", fix: "write `start moving` (no still baseline at t = 0) or `start still`")
             }
             try line.expectEnd(example: "start moving")
+        case "pelvis":
+            switch line.next() {
+            case "on": scenario.pelvis = .standard
+            case "off": scenario.pelvis = nil
+            default: throw line.error("unknown pelvis setting", fix: "write `pelvis on` (render a second sensor on the pelvis) or `pelvis off`")
+            }
+            try line.expectEnd(example: "pelvis on")
         default:  // "expect"
             scenario.expectedAlerts = try parseExpectation(&line)
         }

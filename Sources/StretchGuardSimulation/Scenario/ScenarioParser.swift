@@ -19,7 +19,7 @@ struct ScenarioParser {
     static let twistLimit = -60 * degree...60 * degree
 
     static let settingKeywords = ["rate", "seed", "lever", "mounting", "sensor", "gyr", "acc", "jitter", "drop",
-                                  "expect", "family", "conditions", "start"]
+                                  "expect", "family", "conditions", "start", "pelvis"]
     static let stepKeywords = ["still", "hold", "bend", "flexion", "side", "twist", "neutral", "bounce",
                                "oscillate", "catcow", "breathe", "tremor", "turn", "walk", "jump"]
 

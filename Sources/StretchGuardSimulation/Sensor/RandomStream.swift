@@ -4,6 +4,8 @@ enum RandomStream: UInt64, CaseIterable {
     case mounting = 1, gyrBias, accBias, gyrScale, accScale, gyrNoise, accNoise, gyrDrift, accDrift, jitter, drop
     /// Randomised conditions (`SimulationConditions`) and numeric ranges written `A..B` in a scenario.
     case conditions, ranges
+    /// The pelvis sensor's own draws (`PelvisSettings.sensorSeed`) and its randomised conditions.
+    case pelvis, pelvisConditions
 }
 
 extension SeededRandom {
