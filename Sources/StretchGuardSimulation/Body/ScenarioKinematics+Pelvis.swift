@@ -22,11 +22,16 @@ extension ScenarioKinematics {
     }
 
     /// The true spine at `t` s from the segments' exact rotations (`SpinalAngles`); nil without a pelvis
-    /// sensor.
+    /// sensor. Hip flexion is the pelvis's own forward tilt, read from the way the body faces (a hinge
+    /// after a turn is hip flexion); the pelvis's twist is its whole turn, the stance heading included.
     public func spinalTruth(at t: Double) -> SpinalTruth? {
         guard let segments = segmentPostures(at: t) else { return nil }
-        let pelvis = QuaternionD(axis: .unitZ, angle: timeline.heading(at: t)) * segments.pelvis.rotation
-        let spinal = SpinalAngles(thoraxRelative: pelvis * segments.spine.rotation, pelvisRelative: pelvis)
+        let heading = timeline.heading(at: t)
+        let pelvis = QuaternionD(axis: .unitZ, angle: heading) * segments.pelvis.rotation
+        let hips = PostureAngles(flexion: segments.pelvis.flexion, sideBend: segments.pelvis.sideBend,
+                                 twist: AngleWrap.principal(AngleWrap.principal(heading) + segments.pelvis.twist))
+        let spinal = SpinalAngles(thoraxRelative: pelvis * segments.spine.rotation, pelvisRelative: pelvis,
+                                  pelvisAngles: hips)
         return SpinalTruth(spinalTwist: spinal.spine.twist, lumbarFlexion: spinal.spine.flexion,
                            spineSideBend: spinal.spine.sideBend, hipFlexion: spinal.hipFlexion,
                            pelvisTwist: spinal.pelvisTwist)
