@@ -94,7 +94,9 @@ private func ramp(_ t: Double, _ start: Double, _ end: Double) -> Double { TwoSe
     }
 
     @Test func bendFromTheHipsCuesARoundedBackOnly() throws {
+        // A forward-bend exercise (its stretch position is flexion), as the hamstring profiles are.
         var profile = FormProfile.general
+        profile.hold.position = .flexion
         profile.hipHinge.enabled = true
         let rounded = TwoSegmentMotion { t in
             Pose(hip: 10 * ramp(t, 4, 6) * degree, lumbar: 45 * ramp(t, 4, 6) * degree)
@@ -106,7 +108,8 @@ private func ramp(_ t: Double, _ start: Double, _ end: Double) -> Double { TwoSe
         #expect(bad.count(.hipHingeCueStarted) == 1)
         let good = try Self.run(hinged.samples(duration: 12), profile: profile)
         #expect(good.count(.hipHingeCueStarted) == 0)
-        let off = try Self.run(rounded.samples(duration: 12))
+        profile.hipHinge.enabled = false
+        let off = try Self.run(rounded.samples(duration: 12), profile: profile)
         #expect(off.count(.hipHingeCueStarted) == 0, "off unless the profile turns it on")
     }
 
@@ -179,5 +182,21 @@ private func ramp(_ t: Double, _ start: Double, _ end: Double) -> Double { TwoSe
         let bent = run.frame(at: 16).posture
         #expect(abs(bent.angles.flexion / degree - 20) < 2, "lumbar flexion \(bent.angles.flexion / degree)°")
         #expect(abs(try #require(bent.hips).flexion / degree - 30) < 2)
+    }
+
+    @Test func beforeTheForwardAxisIsKnownABendWithoutTheHipsIsASideBend() throws {
+        // A 20° side bend (too shallow to teach anything), then a 25° hinge with 10° of lumbar flexion.
+        let motion = TwoSegmentMotion { t in
+            Pose(hip: 15 * ramp(t, 11, 13) * degree, lumbar: 10 * ramp(t, 11, 13) * degree,
+                 sideBend: 20 * (ramp(t, 4, 6) - ramp(t, 8, 10)) * degree)
+        }
+        let run = try Self.run(motion.samples(duration: 15))
+        #expect(run.pipeline.posture.posture.isForwardProvisional)
+        let side = run.frame(at: 7).posture.angles
+        #expect(abs(side.flexion) < 1 * degree && abs(abs(side.sideBend) / degree - 20) < 1.5,
+                "a side bend: \(side.degrees)")
+        let hinge = run.frame(at: 14).posture
+        let hips = try #require(hinge.hips)
+        #expect(abs(hinge.angles.flexion / degree - 10) < 1.5 && abs(hips.flexion / degree - 15) < 1.5)
     }
 }

@@ -44,6 +44,28 @@ public struct FormPipeline: Sendable {
         coach = FormCoach(profile: profile)
     }
 
+    /// Whether the hips take part in a bend of the thorax by `tilt` rad: the pelvis tilts at least
+    /// `hingeShareOfTeachingBend` of it (a forward bend hinges at the hips, a side bend hardly).
+    @inline(__always)
+    private func hipsTakePart(tilt: Double) -> Bool {
+        (pelvis?.angles.tilt ?? 0) >= Self.hingeShareOfTeachingBend * tilt
+    }
+
+    /// Whether the hips take part in the thorax's bend `angles`, when bends are told apart by it.
+    @inline(__always)
+    private func hipsTakePart(in angles: PostureAngles) -> Bool {
+        !tellsSideFromForward || hipsTakePart(tilt: angles.tilt)
+    }
+
+    /// Whether the pelvis tells side bends from forward ones while the forward axis is learned: for an
+    /// exercise whose first bend is forward and whose stretch may be any bend (the general profile). A
+    /// forward-bend exercise (its stretch position `flexion`) takes its deep bends for forward bends, a
+    /// rounded back with little hip flexion included; a side or backward first bend says so itself.
+    @inline(__always)
+    private var tellsSideFromForward: Bool {
+        coach.profile.firstBend == .forward && coach.profile.hold.position == .any
+    }
+
     /// Whether the posture judged now is the spine's (two sensors, the pelvis reporting).
     public var isSpinal: Bool { pelvis?.isReporting ?? false }
 
@@ -54,8 +76,7 @@ public struct FormPipeline: Sendable {
             // The thorax reads its bends from the way the hips face, and takes a deep bend for the teaching
             // forward bend only when the hips take part in it (a side bend barely tilts the pelvis).
             posture.face(pelvis!.facingTurn, angle: pelvis!.angles.twist)
-            posture.allowForwardTeaching(coach.profile.firstBend != .forward
-                                         || pelvis!.angles.tilt >= Self.hingeShareOfTeachingBend * lastTrunkTilt)
+            posture.allowForwardTeaching(!tellsSideFromForward || hipsTakePart(tilt: lastTrunkTilt))
         }
         var frame = posture.process(sample)
         lastTrunkTilt = frame.angles.tilt
@@ -86,7 +107,8 @@ public struct FormPipeline: Sendable {
                 let spinal = pelvis!.isForwardKnown && !posture.posture.isForwardProvisional
                     ? SpinalAngles(thoraxRelative: posture.posture.state.relative, pelvisRelative: pelvis!.relative,
                                    pelvisAngles: pelvis!.angles)
-                    : SpinalAngles(thorax: frame.angles, pelvis: pelvis!.angles)
+                    : SpinalAngles(thorax: frame.angles, pelvis: pelvis!.angles,
+                                   hipsTakePart: !posture.posture.isForwardProvisional || hipsTakePart(in: frame.angles))
                 frame.angles = spinal.spine
                 frame.hips = spinal.hips
                 trunk.twist = spinal.spine.twist

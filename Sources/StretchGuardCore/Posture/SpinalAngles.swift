@@ -61,14 +61,24 @@ public struct SpinalAngles: Sendable, Equatable {
     /// (`turn ⊗ hinge ⊗ spine`); flexion and side bend are the thorax's less the pelvis's, exact in the
     /// sagittal plane.
     ///
+    /// While the thorax's forward axis is unknown its bends are all reported as the exercise's first bend
+    /// (`ForwardAxisLearner.provisional`); the pelvis tells more: a bend the hips take no part in
+    /// (`hipsTakePart` false: a side bend barely tilts the pelvis) is the spine's side bend, its side
+    /// unknown until the axis is (reported +).
+    ///
     /// - Parameters:
     ///   - thorax: the thorax's angles from neutral, in rad.
     ///   - pelvis: the pelvis's angles from neutral, in rad.
+    ///   - hipsTakePart: false when the thorax's bends are provisional and the hips take no part in this one.
     @inline(__always)
-    public init(thorax: PostureAngles, pelvis: PostureAngles) {
+    public init(thorax: PostureAngles, pelvis: PostureAngles, hipsTakePart: Bool = true) {
         let twist = AngleWrap.principal(thorax.twist - pelvis.twist)
-        spine = PostureAngles(flexion: thorax.flexion - pelvis.flexion, sideBend: thorax.sideBend - pelvis.sideBend,
-                              twist: twist)
+        if hipsTakePart {
+            spine = PostureAngles(flexion: thorax.flexion - pelvis.flexion,
+                                  sideBend: thorax.sideBend - pelvis.sideBend, twist: twist)
+        } else {
+            spine = PostureAngles(flexion: 0, sideBend: max(thorax.tilt - pelvis.tilt, 0), twist: twist)
+        }
         hipFlexion = pelvis.flexion
         pelvisTwist = pelvis.twist
     }
