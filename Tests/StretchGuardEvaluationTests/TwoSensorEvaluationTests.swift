@@ -49,6 +49,22 @@ import Testing
         #expect(twoJSON["false_twist_alerts_turning_walking"] as? Int == 0)
     }
 
+    /// Issue 14's targets on the whole randomised suite (seeds 1–3), every scenario with a pelvis sensor:
+    /// spinal twist F1 ≥ 0.99, no twist alert where the wearer turns or walks (no stepping logic), spinal
+    /// twist RMSE ≤ 1.5°, lumbar and hip flexion RMSE ≤ 3°.
+    @Test func theRandomisedSuiteWithTwoSensorsMeetsTheTargets() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Calibration/scenarios").path
+        let summary = try SuiteRunner(seeds: [1, 2, 3], sensors: .two).run(folder: folder)
+        let two = try #require(summary.twoSensor).overall
+        #expect(two.renders >= 120 && two.refused == 0)
+        #expect(two.twist.f1 >= 0.99, "spinal twist F1 \(two.twist.f1)")
+        #expect(two.falseTwistAlertsTurningOrWalking == 0)
+        #expect(two.twistRMSE <= 1.5 * degree, "spinal twist RMSE \(two.twistRMSE / degree)°")
+        #expect(two.lumbarFlexion.rmse <= 3 * degree, "lumbar RMSE \(two.lumbarFlexion.rmse / degree)°")
+        #expect(two.hipFlexion.rmse <= 3 * degree, "hip RMSE \(two.hipFlexion.rmse / degree)°")
+    }
+
     @Test func turningAndWalkingRaiseNoSpinalTwistAlertAndCountAsMoving() throws {
         let moving = "family turns\nstill 3 s\nturn 120 over 2 s\nstill 2 s\nwalk 6 s\nstill 2 s\nturn -90 over 2 s\nstill 2 s\n"
         let summary = try withSuite(["moving": moving]) { folder in
