@@ -1,19 +1,26 @@
 /// Arc tangents for the per-sample posture angles, faster than the C library's and accurate to 1e-8 rad
 /// (6e-7°), far below what any posture reading needs.
 ///
-/// Two angles at a time in one SIMD register, with no branches: `atan(t)` for `t ∈ [0, 1]` is one odd
+/// Up to four angles at a time in one SIMD register, with no branches: `atan(t)` for `t ∈ [0, 1]` is one odd
 /// degree-17 polynomial (max error 5.8e-9 rad), and the octant is restored with lane-wise selects.
 public enum FastArcTangent {
     /// The angle of each point (x, y), in rad, in [−π, π]; `atan2(0, 0) = 0`, `atan2(0, x < 0) = π`.
     @inlinable @inline(__always)
     public static func atan2(y: SIMD2<Double>, x: SIMD2<Double>) -> SIMD2<Double> {
-        let zero = SIMD2<Double>.zero
+        let four = atan2(y: SIMD4(lowHalf: y, highHalf: .zero), x: SIMD4(lowHalf: x, highHalf: SIMD2(repeating: 1)))
+        return four.lowHalf
+    }
+
+    /// Four angles at once (one 256-bit register where the machine has one, two 128-bit ones elsewhere).
+    @inlinable @inline(__always)
+    public static func atan2(y: SIMD4<Double>, x: SIMD4<Double>) -> SIMD4<Double> {
+        let zero = SIMD4<Double>.zero
         let ax = x.replacing(with: zero - x, where: x .< zero)
         let ay = y.replacing(with: zero - y, where: y .< zero)
         let steep = ay .> ax
         let big = ax.replacing(with: ay, where: steep)
         let small = ay.replacing(with: ax, where: steep)
-        var a = atanUnit(small / big.replacing(with: SIMD2(repeating: 1), where: big .== zero))
+        var a = atanUnit(small / big.replacing(with: SIMD4(repeating: 1), where: big .== zero))
         a.replace(with: Double.pi / 2 - a, where: steep)
         a.replace(with: Double.pi - a, where: x .< zero)
         a.replace(with: zero - a, where: y .< zero)
@@ -44,7 +51,7 @@ public enum FastArcTangent {
     /// atan(t) for t ∈ [0, 1], as `t·P(t²)` with P a degree-8 near-minimax fit (max error 5.8e-9 rad),
     /// evaluated with Estrin's scheme for a short dependency chain.
     @inlinable @inline(__always)
-    static func atanUnit(_ t: SIMD2<Double>) -> SIMD2<Double> {
+    static func atanUnit(_ t: SIMD4<Double>) -> SIMD4<Double> {
         let u = t * t
         let u2 = u * u
         let u4 = u2 * u2

@@ -26,6 +26,8 @@ public struct FormPipeline: Sendable {
     public private(set) var coach: FormCoach
     /// The thorax's tilt at the last sample, in rad.
     private var lastTrunkTilt = 0.0
+    /// The pelvis's report at the last sample (two sensors).
+    private var lastPelvis: PelvisChannel.Report?
     /// The pelvis's least share of the thorax's tilt for a deep bend to teach the forward axis as a
     /// forward bend with two sensors: a quarter (a forward bend hinges at the hips, a side bend hardly).
     static let hingeShareOfTeachingBend = 0.25
@@ -47,14 +49,8 @@ public struct FormPipeline: Sendable {
     /// Whether the hips take part in a bend of the thorax by `tilt` rad: the pelvis tilts at least
     /// `hingeShareOfTeachingBend` of it (a forward bend hinges at the hips, a side bend hardly).
     @inline(__always)
-    private func hipsTakePart(tilt: Double) -> Bool {
-        (pelvis?.angles.tilt ?? 0) >= Self.hingeShareOfTeachingBend * tilt
-    }
-
-    /// Whether the hips take part in the thorax's bend `angles`, when bends are told apart by it.
-    @inline(__always)
-    private func hipsTakePart(in angles: PostureAngles) -> Bool {
-        !tellsSideFromForward || hipsTakePart(tilt: angles.tilt)
+    private func hipsTakePart(tilt: Double, pelvis: PelvisChannel.Report) -> Bool {
+        pelvis.angles.tilt >= Self.hingeShareOfTeachingBend * tilt
     }
 
     /// Whether the pelvis tells side bends from forward ones while the forward axis is learned: for an
@@ -67,16 +63,16 @@ public struct FormPipeline: Sendable {
     }
 
     /// Whether the posture judged now is the spine's (two sensors, the pelvis reporting).
-    public var isSpinal: Bool { pelvis?.isReporting ?? false }
+    public var isSpinal: Bool { lastPelvis?.isReporting ?? (pelvis != nil) }
 
     /// Processes one tick: the thorax's (the one sensor's) sample, with the pelvis's reading of the same
     /// tick in `sample.pelvis` in two-sensor mode (`nil` there: the pelvis gave nothing this tick).
     public mutating func process(_ sample: IMUSample) -> FormFrame {
-        if let channel = pelvis?.isReporting, channel {
+        if let last = lastPelvis, last.isReporting {
             // The thorax reads its bends from the way the hips face, and takes a deep bend for the teaching
             // forward bend only when the hips take part in it (a side bend barely tilts the pelvis).
-            posture.face(pelvis!.facingTurn, angle: pelvis!.angles.twist)
-            posture.allowForwardTeaching(!tellsSideFromForward || hipsTakePart(tilt: lastTrunkTilt))
+            posture.face(last.facingTurn, angle: last.angles.twist)
+            posture.allowForwardTeaching(!tellsSideFromForward || hipsTakePart(tilt: lastTrunkTilt, pelvis: last))
         }
         var frame = posture.process(sample)
         lastTrunkTilt = frame.angles.tilt
@@ -85,30 +81,32 @@ public struct FormPipeline: Sendable {
         // bounce; with two sensors its twist is the spine's.
         var trunk = frame.angles
         var spine: PostureAngles?
-        // The pelvis's channel is changed in place (`pelvis!`): copying it out and back would cost more
-        // than its filter.
+        // The pelvis's channel is changed in place (`pelvis!`) and read through its report: copying it out
+        // of its optional would cost more than its filter.
         if pelvis != nil {
-            change = pelvis!.process(sample.pelvisSample, dt: posture.filter.state.lastStep)
+            let report = pelvis!.process(sample.pelvisSample, dt: posture.filter.state.lastStep)
+            lastPelvis = report
+            change = report.change
             switch change {
             case .none: break
             case .lost:
                 // The thorax takes over: its twist carries on from the spine's, and turns are handled by steps.
-                let pelvisTwist = pelvis!.angles.twist
-                posture.turnHeading(by: pelvisTwist)
+                posture.turnHeading(by: report.angles.twist)
                 posture.face(.identity, angle: 0)
                 posture.allowForwardTeaching(true)
                 posture.setFollowsTurns(true)
-                trunk.twist = AngleWrap.principal(trunk.twist - pelvisTwist)
+                trunk.twist = AngleWrap.principal(trunk.twist - report.angles.twist)
                 frame.angles = trunk
             case .returned:
                 posture.setFollowsTurns(false)
             }
-            if pelvis!.isReporting {
-                let spinal = pelvis!.isForwardKnown && !posture.posture.isForwardProvisional
-                    ? SpinalAngles(thoraxRelative: posture.posture.state.relative, pelvisRelative: pelvis!.relative,
-                                   pelvisAngles: pelvis!.angles)
-                    : SpinalAngles(thorax: frame.angles, pelvis: pelvis!.angles,
-                                   hipsTakePart: !posture.posture.isForwardProvisional || hipsTakePart(in: frame.angles))
+            if report.isReporting {
+                let spinal = report.isForwardKnown && !posture.posture.isForwardProvisional
+                    ? SpinalAngles(thoraxRelative: posture.posture.state.relative, pelvisRelative: report.relative,
+                                   pelvisAngles: report.angles)
+                    : SpinalAngles(thorax: frame.angles, pelvis: report.angles,
+                                   hipsTakePart: !posture.posture.isForwardProvisional || !tellsSideFromForward
+                                       || hipsTakePart(tilt: frame.angles.tilt, pelvis: report))
                 frame.angles = spinal.spine
                 frame.hips = spinal.hips
                 trunk.twist = spinal.spine.twist

@@ -23,6 +23,8 @@ public struct PelvisChannel: Sendable {
     public private(set) var angles = PostureAngles.neutral
     /// Time the pelvis has missed since its last sample, in s.
     public private(set) var missingTime: Double = 0
+    /// The pelvis's turn about the vertical at its last sample (the twist factor of `relative`).
+    private var facing = QuaternionD.identity
     private let baseline: Baseline
     private let settings: PostureTracker.Settings
     private let samplePeriod: Double
@@ -43,6 +45,23 @@ public struct PelvisChannel: Sendable {
         posture.setFollowsTurns(false)
     }
 
+    /// What a tick told about the pelvis: plain values, so the pipeline reads them without copying the
+    /// channel (its filter and tracker) out of its optional.
+    public struct Report: Sendable {
+        /// What the tick did to the pelvis's reporting.
+        public var change: Change
+        /// Whether the pelvis reports.
+        public var isReporting: Bool
+        /// Whether its forward axis is known (calibrated or learned).
+        public var isForwardKnown: Bool
+        /// Its angles from neutral, bends read from the way it faces, in rad.
+        public var angles: PostureAngles
+        /// Its rotation from neutral, in its neutral body frame.
+        public var relative: QuaternionD
+        /// Its turn about the vertical since neutral (the twist factor of `relative`).
+        public var facingTurn: QuaternionD
+    }
+
     /// What a tick did to the pelvis's reporting.
     public enum Change: Sendable, Equatable {
         case none
@@ -58,7 +77,16 @@ public struct PelvisChannel: Sendable {
     ///   - sample: the pelvis's sample, or `nil` when the tick has none.
     ///   - dt: the tick's period, in s.
     @inline(__always)
-    public mutating func process(_ sample: IMUSample?, dt: Double) -> Change {
+    public mutating func process(_ sample: IMUSample?, dt: Double) -> Report {
+        let change = update(sample, dt: dt)
+        let relative = posture.posture.state.relative
+        facing = PostureAngles.twistRotation(of: relative)
+        return Report(change: change, isReporting: isReporting, isForwardKnown: isForwardKnown, angles: angles,
+                      relative: relative, facingTurn: facing)
+    }
+
+    @inline(__always)
+    private mutating func update(_ sample: IMUSample?, dt: Double) -> Change {
         guard let sample else {
             missingTime += dt
             guard isReporting && missingTime >= Self.lossTime else { return .none }
@@ -74,11 +102,12 @@ public struct PelvisChannel: Sendable {
         }
         // The pelvis faces where its last sample turned it: its bends are read from there (hip flexion after
         // a whole-body turn is still hip flexion).
-        posture.face(facingTurn, angle: angles.twist)
+        posture.face(facing, angle: angles.twist)
         angles = posture.process(sample).angles
         if change == .returned {
             posture.rezeroHeading()
             posture.face(.identity, angle: 0)
+            facing = .identity
             angles = posture.process(sample).angles
         }
         return change
@@ -90,9 +119,6 @@ public struct PelvisChannel: Sendable {
     /// The pelvis's rotation from neutral in its neutral body frame.
     public var relative: QuaternionD { posture.posture.state.relative }
 
-    /// The pelvis's turn about the vertical since neutral (the twist factor of `relative`): the way the
-    /// whole body faces.
-    public var facingTurn: QuaternionD { PostureAngles.twistRotation(of: relative) }
 
     /// Starts the filter afresh from a sample after a loss: the calibrated bias and mounting, the sample's
     /// own gravity (the pelvis may be tilted then).

@@ -54,10 +54,11 @@ public struct PostureAngles: Sendable, Equatable {
         let horizontal = (vx * vx + vy * vy).squareRoot()
         sideBend = FastArcTangent.asin(min(max(-vy, -1), 1))
         let sign: Double = w < 0 ? -1 : 1
-        let pair = FastArcTangent.atan2(y: SIMD2(vx, z * sign), x: SIMD2(vz, w * sign))
-        flexion = pair[0]
-        twist = 2 * pair[1]
-        tilt = FastArcTangent.atan2(y: horizontal, x: vz)
+        // Flexion, half the twist and the tilt in one vector arc tangent.
+        let angles = FastArcTangent.atan2(y: SIMD4(vx, z * sign, horizontal, 0), x: SIMD4(vz, w * sign, vz, 1))
+        flexion = angles[0]
+        twist = 2 * angles[1]
+        tilt = angles[2]
     }
 
     /// The twist factor of `q = swing ⊗ twist`: the rotation about z alone (identity when `q` is a half-turn
