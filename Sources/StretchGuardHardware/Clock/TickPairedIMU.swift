@@ -9,10 +9,16 @@ import StretchGuardGPIO
 /// have the same group delay). Right after the tick's sample is read (data-ready edge or polling deadline),
 /// one burst read takes the second chip's latest sample and stamps it with the tick's time. That sample
 /// is at most one of its own periods old plus one transfer (14 bytes: ≈ 0.4 ms at 400 kHz, ≈ 1.6 ms at
-/// 100 kHz): at a 200 Hz tick on a shared 400 kHz bus, ≤ 1.4 ms and 0.9 ms on average, against a 5 ms
-/// sample period. (A FIFO batch cannot be paired this way, so a pair is timed by the edge or by polling.)
+/// 100 kHz): at a 200 Hz tick on a shared 400 kHz bus, ≤ 1.4 ms against a 5 ms sample period, with the
+/// data-ready edge (whose time is the thorax sample's instant; `TickPairedIMUTests` measures ≤ 1 ms on the
+/// simulated chips, whatever the phase between their sample grids). Polling stamps the read, and the
+/// thorax's own sample is then up to one of its periods older than that (as with one sensor), so the pair
+/// can be up to that far apart (4.3 ms measured at 200 Hz with grids 4.2 ms apart): wire the thorax's INT
+/// pin for two sensors. (A FIFO batch cannot be paired this way, so a pair is timed by the edge or by
+/// polling.)
 ///
-/// A failed read gives nil for that tick (the caller passes the tick on without a pelvis reading). After
+/// Its first reading is taken ``Settings/settleTime`` s after it was configured (the gyro starting up, and
+/// no sample yet in its registers). A failed read gives nil for that tick (the caller passes the tick on without a pelvis reading). After
 /// ``Settings/goneAfter`` s of failures the chip counts as gone; it is then re-configured every
 /// ``Settings/retryInterval`` s (a chip that lost power comes back asleep), and read again
 /// ``Settings/settleTime`` s after that succeeds.
@@ -37,8 +43,8 @@ public struct TickPairedIMU {
         case failing(since: Double)
         /// Gone; re-configured at the time given (s) at the earliest.
         case gone(retryAt: Double)
-        /// Re-configured; read again from the time given (s).
-        case settling(until: Double)
+        /// Configured (`returning`: again, after it was gone); read from the time given (s).
+        case settling(until: Double, returning: Bool)
     }
 
     /// The second chip's driver (configured by ``init(driver:settings:tickRate:retry:)``).
@@ -46,7 +52,7 @@ public struct TickPairedIMU {
     /// The settings the chip is (re-)configured with: ``pairedSettings(_:tickRate:)``.
     public let settings: IMUSettings
     public let retry: Settings
-    public private(set) var state = State.answering
+    public private(set) var state: State
     /// Ticks that came without the second chip's reading.
     public private(set) var missedTicks = 0
     /// How many times the chip was counted as gone, and how many times it came back.
@@ -60,12 +66,15 @@ public struct TickPairedIMU {
     ///   - driver: the second chip's driver (not yet configured).
     ///   - settings: what the config asks of it (rate, ranges, filter); the rate is raised for pairing.
     ///   - tickRate: the first chip's achieved output data rate, in Hz.
+    ///   - now: the monotonic time now, in s (its first reading is taken ``Settings/settleTime`` later).
     ///   - retry: how a failing chip is handled.
     /// - Throws: the driver's errors (the chip does not answer, or is another chip).
-    public init(driver: any IMUDriver, settings: IMUSettings, tickRate: Double, retry: Settings = Settings()) throws {
+    public init(driver: any IMUDriver, settings: IMUSettings, tickRate: Double, now: Double,
+                retry: Settings = Settings()) throws {
         self.driver = driver
         self.settings = Self.pairedSettings(settings, tickRate: tickRate)
         self.retry = retry
+        state = .settling(until: now + retry.settleTime, returning: false)
         try self.driver.configure(self.settings)
     }
 
@@ -79,7 +88,7 @@ public struct TickPairedIMU {
         return paired
     }
 
-    /// Whether reads succeed now.
+    /// Whether reads succeed now (false while it settles after being configured).
     public var isAnswering: Bool { state == .answering }
 
     /// The chip's latest sample, stamped `time` (the tick's), or nil when it failed or is away.
@@ -93,7 +102,7 @@ public struct TickPairedIMU {
             if now >= retryAt { reconfigure(now: now) }
             missedTicks += 1
             return nil
-        case let .settling(until):
+        case let .settling(until, _):
             guard now >= until else {
                 missedTicks += 1
                 return nil
@@ -103,7 +112,7 @@ public struct TickPairedIMU {
         }
         do {
             let reading = try driver.readSample(time: time)
-            if case .settling = state { returns += 1 }
+            if case .settling(_, returning: true) = state { returns += 1 }
             state = .answering
             return reading
         } catch {
@@ -127,7 +136,7 @@ public struct TickPairedIMU {
     private mutating func reconfigure(now: Double) {
         do {
             try driver.configure(settings)
-            state = .settling(until: now + retry.settleTime)
+            state = .settling(until: now + retry.settleTime, returning: true)
         } catch {
             lastError = error
             state = .gone(retryAt: now + retry.retryInterval)

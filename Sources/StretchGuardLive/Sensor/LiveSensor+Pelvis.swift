@@ -1,5 +1,6 @@
 import StretchGuardConfig
 import StretchGuardCore
+import StretchGuardGPIO
 import StretchGuardHardware
 
 extension LiveSensor {
@@ -33,7 +34,8 @@ extension LiveSensor {
         }
         let reader: TickPairedIMU
         do {
-            reader = try TickPairedIMU(driver: chosen.makeDriver(bus: bus), settings: IMUSettings(imu), tickRate: tickRate)
+            reader = try TickPairedIMU(driver: chosen.makeDriver(bus: bus), settings: IMUSettings(imu), tickRate: tickRate,
+                                   now: SystemMonotonicClock().now())
         } catch {
             throw LiveSetupError("the \(name) sensor \(chosen.chip) at \(hexByte(chosen.address)) on \(imu.bus.path) "
                                  + "could not be set up: \(error); run `stretchguard doctor`", allowsSimulatedFallback: false)

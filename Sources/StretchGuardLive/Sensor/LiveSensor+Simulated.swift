@@ -27,7 +27,7 @@ extension LiveSensor {
             bus.attach(pelvisChip, at: simulatedPelvisAddress)
             let pelvisDriver = DetectedIMU(chip: .mpu6050, address: simulatedPelvisAddress, whoAmI: 0x68).makeDriver(bus: bus, clock: system)
             let reader = try TickPairedIMU(driver: pelvisDriver, settings: IMUSettings(imu),
-                                           tickRate: driver.configuration.outputDataRate)
+                                           tickRate: driver.configuration.outputDataRate, now: system.now())
             pelvis = PelvisSensor(reader: reader, device: "simulated \(hexByte(simulatedPelvisAddress))",
                                   chipName: "MPU-6050 (simulated)")
         }
