@@ -174,7 +174,7 @@ public struct CalibrationRecord: Codable, Sendable, Equatable {
         case (2, 1):
             problem = "is for two sensors (\(calibrated)), but only one is in use (\(used))"
         default:
-            problem = "is for \(calibrated), but this session uses \(used)"
+            problem = "belongs to \(calibrated), but this session uses \(used)"
         }
         return ConfigError(path: path, field: "sensor", problem: problem,
                            fix: "run `stretchguard calibrate` again with the sensors in use"
