@@ -1,5 +1,6 @@
 import Foundation
 import StretchGuardCore
+import StretchGuardHardware
 import Testing
 @testable import StretchGuardLive
 
@@ -78,5 +79,67 @@ import Testing
         }
         // One sensor configured: the same samples without their pelvis readings are fine.
         #expect(try check.upright(samples.map { var s = $0; s.pelvis = nil; return s }).pelvis == nil)
+    }
+}
+
+/// The whole guided procedure with two sensors: both calibrated from the same poses on the first try, and
+/// a wearer whose pelvis stays put is told to bend from the hips.
+@Suite struct CalibratePelvisProcedureTests {
+    /// A listed source that says it reads two sensors.
+    struct PairedSamples: CalibrationSampleSource {
+        var listed: ListedSamples
+        var end: Double? { listed.end }
+        var hasPelvis: Bool { true }
+        mutating func next(_ deliver: (IMUSample, SampleHealth) -> Void) throws -> Int { try listed.next(deliver) }
+    }
+
+    /// The default timeline's moves: the thorax bends 30°, the pelvis `hips` of it.
+    private func followsThePrompts(hips: Double) -> [IMUSample] {
+        var thorax = SyntheticWearer(mounting: QuaternionD(axis: Vector3D(-2, 1, 0.5), angle: 2.5))
+        var pelvis = SyntheticWearer(mounting: QuaternionD(axis: Vector3D(1, 1, 0), angle: 0.7))
+        for wearer in [0, 1] {
+            func moves(_ w: inout SyntheticWearer, bend: Double) {
+                w.still(8.5)
+                w.rotate(about: .unitY, by: bend, over: 3)
+                w.still(5)
+                w.rotate(about: .unitY, by: -bend, over: 3)
+                w.still(1)
+            }
+            if wearer == 0 { moves(&thorax, bend: 30 * degree) } else { moves(&pelvis, bend: hips) }
+        }
+        return zip(thorax.take(), pelvis.take()).map { t, p in
+            var sample = t
+            sample.pelvis = PelvisReading(gyr: p.gyr, acc: p.acc)
+            return sample
+        }
+    }
+
+    private func run(_ samples: [IMUSample], tries: Int) throws -> (CalibrationProcedure.Result, String) {
+        var text = ""
+        let procedure = CalibrationProcedure(timeline: CalibrationTimeline(tries: tries),
+                                             console: TextCalibrationConsole(isTerminal: false) { text += $0 })
+        var source = PairedSamples(listed: ListedSamples(samples))
+        let result = try procedure.run(&source)
+        return (result, text)
+    }
+
+    @Test func bothSensorsCalibratedOnTheFirstTry() throws {
+        let (result, text) = try run(followsThePrompts(hips: 12 * degree), tries: 1)
+        let pelvis = try #require(result.baseline.pelvis)
+        let error = (pelvis.mounting.sensorToBody * QuaternionD(axis: Vector3D(1, 1, 0), angle: 0.7).conjugate).canonical.angle
+        #expect(error < 0.5 * degree)
+        #expect(abs((result.bend.pelvis?.angle ?? 0) / degree - 12) < 0.5)
+        #expect(text.contains("pelvis tilted 12°"), "\(text)")
+        #expect(text.contains("Let the pelvis tip forward with you."))
+    }
+
+    @Test func aStillPelvisIsToldToBendFromTheHips() throws {
+        do {
+            _ = try run(followsThePrompts(hips: 3 * degree), tries: 1)
+            Issue.record("a pelvis tilted 3° was accepted")
+        } catch let failure as CalibrationProcedure.Failure {
+            #expect(failure.description.contains("the pelvis (belt) sensor tilted only 3°"), "\(failure)")
+            #expect(failure.description.contains("Bend from the hips more"))
+        }
     }
 }

@@ -65,6 +65,14 @@ public struct DoctorReport: Encodable {
         public var ok: Bool
         /// "ok", the problems found, or "no answer at 0x69 on /dev/i2c-1 — is AD0 tied high (to 3.3 V)?"
         public var summary: String
+
+        public init(role: String, name: String, device: String?, ok: Bool, summary: String) {
+            self.role = role
+            self.name = name
+            self.device = device
+            self.ok = ok
+            self.summary = summary
+        }
     }
 
     public struct IMUSection: Encodable {
