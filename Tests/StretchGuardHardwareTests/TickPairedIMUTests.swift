@@ -112,3 +112,27 @@ import Testing
         #expect(pelvis.isAnswering)
     }
 }
+
+@Suite struct TickPairedIMUStuckTests {
+    @Test("a pelvis chip whose data hangs gives nil ticks once its samples are flagged stuck")
+    func frozenPelvisGivesNothing() throws {
+        var (rig, clock, pelvis) = try TickPairedIMUTests.pair(edge: true)
+        let chip = SimulatedMPU6050(clock: rig.clock, source: TickPairedIMUTests.InstantSource())
+        rig.bus.attach(chip, at: 0x69)  // the same registers' contents from here: a fresh chip, then frozen
+        pelvis = try TickPairedIMU(driver: MPUDriver(chip: .mpu6050, bus: rig.bus, address: 0x69, clock: rig.clock),
+                                   settings: TickPairedIMUTests.settings, tickRate: 200, now: rig.clock.now())
+        try clock.start()
+        var present: [Bool] = []
+        for step in 0..<200 {
+            if step == 50 { chip.setDataFrozen(true) }
+            var thorax: IMUReading?
+            _ = try clock.next { thorax = $0 }
+            let tick = try #require(thorax)
+            present.append(pelvis.read(stampedAt: tick.sample.time, now: rig.clock.now()) != nil)
+        }
+        // Frozen at tick 50; flagged after the stuck limit (25 identical reads).
+        #expect(present[20..<50].allSatisfy { $0 })
+        #expect(present[80...].allSatisfy { !$0 })
+        #expect(pelvis.missedTicks >= 120 && pelvis.losses == 0)
+    }
+}

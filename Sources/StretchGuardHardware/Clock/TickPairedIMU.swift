@@ -18,10 +18,12 @@ import StretchGuardGPIO
 /// polling.)
 ///
 /// Its first reading is taken ``Settings/settleTime`` s after it was configured (the gyro starting up, and
-/// no sample yet in its registers). A failed read gives nil for that tick (the caller passes the tick on without a pelvis reading). After
+/// no sample yet in its registers). A failed read, or a sample flagged stuck (the same bytes read after
+/// read), gives nil for that tick: the caller passes the tick on without a pelvis reading. After
 /// ``Settings/goneAfter`` s of failures the chip counts as gone; it is then re-configured every
 /// ``Settings/retryInterval`` s (a chip that lost power comes back asleep), and read again
-/// ``Settings/settleTime`` s after that succeeds.
+/// ``Settings/settleTime`` s after that succeeds (a re-configure blocks the tick for the chip's reset,
+/// a few ms on a real chip, once, when it returns).
 public struct TickPairedIMU {
     /// The tunables.
     public struct Settings: Sendable, Equatable {
@@ -114,6 +116,11 @@ public struct TickPairedIMU {
             let reading = try driver.readSample(time: time)
             if case .settling(_, returning: true) = state { returns += 1 }
             state = .answering
+            // A chip whose data has hung answers, but its samples mean nothing: the tick goes without.
+            guard !reading.health.contains(.stuck) else {
+                missedTicks += 1
+                return nil
+            }
             return reading
         } catch {
             lastError = error
