@@ -1,4 +1,5 @@
 import Foundation
+import StretchGuardConfig
 import StretchGuardCore
 import StretchGuardHardware
 import Testing
@@ -141,5 +142,30 @@ import Testing
             #expect(failure.description.contains("the pelvis (belt) sensor tilted only 3°"), "\(failure)")
             #expect(failure.description.contains("Bend from the hips more"))
         }
+    }
+}
+
+/// `calibrate --show` and the summary after calibrating: both sensors, each with its own mounting and bias.
+@Suite struct CalibrationTextPelvisTests {
+    @Test func theSummaryShowsBothSensors() throws {
+        var baseline = Baseline(gyrBias: Vector3D(0.01, 0, 0), gyrBiasSigma: 0.0002, gravity: Vector3D(0, 0, 9.81),
+                                mounting: BodyMounting(sensorToBody: .identity), duration: 3, sampleCount: 300)
+        baseline.pelvis = Baseline(gyrBias: Vector3D(0, 0.02, 0), gyrBiasSigma: 0.0003, gravity: Vector3D(0, 0, 9.8),
+                                   mounting: BodyMounting(sensorToBody: QuaternionD(axis: .unitX, angle: .pi / 2)),
+                                   duration: 3, sampleCount: 300)
+        let sensor = CalibrationRecord.SensorIdentity(chip: "mpu6050", bus: "/dev/i2c-1", address: "0x68",
+                                                      pelvis: .init(chip: "lsm6dsox", bus: "/dev/i2c-1", address: "0x6B"))
+        let record = CalibrationRecord(name: "pair", created: Date(timeIntervalSince1970: 1_795_256_525), sensor: sensor,
+                                       method: "calibrate", baseline: baseline)
+        let lines = CalibrationText.summary(record, path: nil)
+        #expect(lines.contains("sensor:           thorax mpu6050 at 0x68 on /dev/i2c-1 and pelvis lsm6dsox at 0x6B on /dev/i2c-1"))
+        let pelvisStart = try #require(lines.firstIndex(of: "pelvis (belt) sensor: lsm6dsox at 0x6B on /dev/i2c-1"))
+        let pelvisLines = lines[pelvisStart...].joined(separator: "\n")
+        #expect(pelvisLines.contains("up the spine:") && pelvisLines.contains("gyro bias:      1.15 °/s"), "\(pelvisLines)")
+        // One sensor: no pelvis part.
+        var single = record
+        single.sensor.pelvis = nil
+        single.baseline.pelvis = nil
+        #expect(!CalibrationText.summary(single, path: nil).contains { $0.contains("pelvis") })
     }
 }
