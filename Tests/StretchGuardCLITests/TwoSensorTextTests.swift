@@ -32,3 +32,18 @@ import Testing
         #expect(text.contains("  ✗ pelvis (belt): no answer at 0x69 on /dev/i2c-1 — is AD0 tied high (to 3.3 V)?"), "\(text)")
     }
 }
+
+/// The run summary's pelvis line.
+@Suite struct RunSummaryPelvisTests {
+    @Test func thePelvisSessionInPlainWords() {
+        let steady = LiveSession.PelvisOutcome(missedTicks: 0, losses: 0, returns: 0, answeringAtEnd: true, spinal: true)
+        #expect(RunSummaryText.pelvisLine(steady, period: 0.005) == "answered throughout: twist and flexion are the spine's")
+        let lost = LiveSession.PelvisOutcome(missedTicks: 460, losses: 1, returns: 1, answeringAtEnd: true, spinal: true)
+        #expect(RunSummaryText.pelvisLine(lost, period: 0.005)
+            == "lost 1× (2.3 s without it; the upper-back sensor judged alone meanwhile), back 1×; answering at the end")
+        let gone = LiveSession.PelvisOutcome(missedTicks: 200, losses: 1, returns: 0, answeringAtEnd: false, spinal: true)
+        #expect(RunSummaryText.pelvisLine(gone, period: 0.005).hasSuffix("not answering at the end: check its cable"))
+        let uncalibrated = LiveSession.PelvisOutcome(missedTicks: 0, losses: 0, returns: 0, answeringAtEnd: true, spinal: false)
+        #expect(RunSummaryText.pelvisLine(uncalibrated, period: 0.005).contains("`stretchguard calibrate` calibrates both"))
+    }
+}

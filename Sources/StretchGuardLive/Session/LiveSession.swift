@@ -83,6 +83,14 @@ public final class LiveSession: @unchecked Sendable {
         /// Whether the session judged the spine (the thorax relative to the pelvis): the baseline had the
         /// pelvis's part. False: the pelvis was read but the calibration was for the thorax alone.
         public var spinal: Bool
+
+        public init(missedTicks: Int, losses: Int, returns: Int, answeringAtEnd: Bool, spinal: Bool) {
+            self.missedTicks = missedTicks
+            self.losses = losses
+            self.returns = returns
+            self.answeringAtEnd = answeringAtEnd
+            self.spinal = spinal
+        }
     }
 
     /// Where readers take snapshots and events.

@@ -19,7 +19,7 @@ struct Run: ParsableCommand {
             the recording closed.
             """)
 
-    @Option(help: "auto (the configured IMU, else the simulated sensor), sim, or a chip: mpu6050, icm20948, lsm6dsox, …")
+    @Option(help: "auto (the configured IMU, else the simulated sensor), sim, or a chip: mpu6050, icm20948, lsm6dsox, … (the upper-back sensor's; a pelvis IMU in the config is read beside it)")
     var sensor = SensorChoice.auto
     @Option(help: "What the simulated sensor plays: a name from Calibration/scenarios/ or a .scenario file.")
     var scenario = SimulatedScenario.demoName

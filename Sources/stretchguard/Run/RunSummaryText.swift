@@ -27,7 +27,7 @@ struct RunSummaryText {
             "  bounce alerts  \(summary.bounceAlerts)",
             "  impacts        \(summary.impacts)",
         ]
-        if let pelvis = outcome.pelvis { lines.append("  pelvis sensor  " + pelvisLine(pelvis)) }
+        if let pelvis = outcome.pelvis { lines.append("  pelvis sensor  " + Self.pelvisLine(pelvis, period: outcome.period)) }
         lines.append("  recorded in    \(database)")
         var health = "Loop health: \(outcome.mode) mode"
         if let rate = stats.achievedRate {
@@ -49,13 +49,13 @@ struct RunSummaryText {
         return lines.joined(separator: "\n")
     }
 
-    /// The pelvis sensor's session in plain words.
-    private func pelvisLine(_ pelvis: LiveSession.PelvisOutcome) -> String {
+    /// The pelvis sensor's session in plain words (`period`: the sample period, in s).
+    static func pelvisLine(_ pelvis: LiveSession.PelvisOutcome, period: Double) -> String {
         guard pelvis.spinal else {
             return "read, but the calibration is for the upper-back sensor alone: `stretchguard calibrate` calibrates both"
         }
         guard pelvis.missedTicks > 0 else { return "answered throughout: twist and flexion are the spine's" }
-        let missing = FixedDecimal.string(Double(pelvis.missedTicks) * outcome.period, decimals: 1)
+        let missing = FixedDecimal.string(Double(pelvis.missedTicks) * period, decimals: 1)
         var text = pelvis.losses == 0 ? "missed \(pelvis.missedTicks) readings (\(missing) s), never lost"
             : "lost \(pelvis.losses)× (\(missing) s without it; the upper-back sensor judged alone meanwhile)"
         if pelvis.returns > 0 { text += ", back \(pelvis.returns)×" }
