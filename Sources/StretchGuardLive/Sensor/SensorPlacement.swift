@@ -34,8 +34,9 @@ public enum SensorPlacement {
 
     /// The fix for an IMU that gave no answer.
     public static func noAnswerFix(role: HardwareConfig.IMU.Role, bus: String) -> String {
-        let common = "check its 3.3 V, GND, SDA and SCL wires (SDA to pin 3, SCL to pin 5 for \(bus == "/dev/i2c-1" ? "/dev/i2c-1" : "bus 1")), "
-            + "and that `i2cdetect -y \(bus.split(separator: "-").last.map(String.init) ?? "1")` shows it"
+        let pins = bus == "/dev/i2c-1" ? " (SDA to pin 3, SCL to pin 5)" : ""
+        let number = HardwareConfig.I2CBus(path: bus).number.map(String.init) ?? "N"
+        let common = "check its 3.3 V, GND, SDA and SCL wires\(pins), and that `i2cdetect -y \(number)` shows it"
         switch role {
         case .thorax:
             return common
