@@ -39,7 +39,9 @@ public struct CalibrationRecord: Codable, Sendable, Equatable {
         self.baseline = baseline
     }
 
-    /// The sensor a calibration belongs to: a mounting and bias only mean something for that one chip.
+    /// The sensor (or the two sensors) a calibration belongs to: a mounting and bias only mean something for
+    /// that one chip. The fields at the top name the thorax (the only sensor with one); `pelvis` names the
+    /// second one in two-sensor mode (absent in the file with one sensor, so older files read unchanged).
     public struct SensorIdentity: Codable, Sendable, Hashable, CustomStringConvertible {
         /// The driver's chip name ("mpu6050"), or "simulated".
         public var chip: String
@@ -47,26 +49,76 @@ public struct CalibrationRecord: Codable, Sendable, Equatable {
         public var bus: String
         /// The 7-bit address, e.g. "0x68" (empty for the simulated sensor).
         public var address: String
+        /// The pelvis sensor, in two-sensor mode; nil with one sensor.
+        public var pelvis: Device?
 
-        public init(chip: String, bus: String, address: String) {
+        public init(chip: String, bus: String, address: String, pelvis: Device? = nil) {
             self.chip = chip
             self.bus = bus
             self.address = address
+            self.pelvis = pelvis
         }
+
+        /// The thorax (upper-back) sensor alone, and the pelvis sensor alone, as devices.
+        public var thorax: Device { Device(chip: chip, bus: bus, address: address) }
+
+        /// The same identity with `pelvis` as its pelvis sensor.
+        public func with(pelvis: Device?) -> SensorIdentity {
+            var copy = self
+            copy.pelvis = pelvis
+            return copy
+        }
+
+        /// How many sensors it names: 1 or 2.
+        public var sensorCount: Int { pelvis == nil ? 1 : 2 }
 
         /// The simulated sensor (`--sensor sim`).
         public static let simulated = SensorIdentity(chip: "simulated", bus: "sim", address: "")
 
-        /// "mpu6050 at 0x68 on /dev/i2c-1" or "the simulated sensor".
+        /// The simulated pair: the simulated thorax sensor and a simulated pelvis sensor at 0x69.
+        public static let simulatedPair = simulated.with(pelvis: Device(chip: "simulated", bus: "sim", address: "0x69"))
+
+        /// "mpu6050 at 0x68 on /dev/i2c-1", "the simulated sensor", or with two sensors "thorax mpu6050 at
+        /// 0x68 on /dev/i2c-1 and pelvis mpu6050 at 0x69 on /dev/i2c-1".
         public var description: String {
-            self == .simulated ? "the simulated sensor" : "\(chip) at \(address) on \(bus)"
+            guard let pelvis else { return thorax.description }
+            if self == .simulatedPair { return "the simulated thorax and pelvis sensors" }
+            return "thorax \(thorax) and pelvis \(pelvis)"
         }
 
-        /// A file-name-safe key: "mpu6050-i2c-1-0x68", "simulated".
+        /// A file-name-safe key: "mpu6050-i2c-1-0x68", "simulated", with two sensors
+        /// "mpu6050-i2c-1-0x68+pelvis-mpu6050-i2c-1-0x69".
         public var key: String {
-            guard self != .simulated else { return "simulated" }
-            let busName = bus.split(separator: "/").last.map(String.init) ?? bus
-            return "\(chip)-\(busName)-\(address)"
+            thorax.key + (pelvis.map { "+pelvis-" + $0.key } ?? "")
+        }
+
+        /// One chip at one address on one bus.
+        public struct Device: Codable, Sendable, Hashable, CustomStringConvertible {
+            /// The driver's chip name ("mpu6050"), or "simulated".
+            public var chip: String
+            /// The I2C bus path ("/dev/i2c-1"), or "sim".
+            public var bus: String
+            /// The 7-bit address, e.g. "0x69" (empty for the simulated thorax sensor).
+            public var address: String
+
+            public init(chip: String, bus: String, address: String) {
+                self.chip = chip
+                self.bus = bus
+                self.address = address
+            }
+
+            /// "mpu6050 at 0x68 on /dev/i2c-1", "the simulated sensor".
+            public var description: String {
+                if chip == "simulated" { return address.isEmpty ? "the simulated sensor" : "the simulated sensor at \(address)" }
+                return "\(chip) at \(address) on \(bus)"
+            }
+
+            /// "mpu6050-i2c-1-0x68", "simulated".
+            var key: String {
+                if chip == "simulated" { return address.isEmpty ? "simulated" : "simulated-\(address)" }
+                let busName = bus.split(separator: "/").last.map(String.init) ?? bus
+                return "\(chip)-\(busName)-\(address)"
+            }
         }
     }
 
@@ -108,11 +160,26 @@ public struct CalibrationRecord: Codable, Sendable, Equatable {
         }
         try record.checkRanges(path: path)
         if let sensor, record.sensor != sensor {
-            throw ConfigError(path: path, field: "sensor",
-                              problem: "belongs to \(record.sensor), but this session uses \(sensor)",
-                              fix: "run `stretchguard calibrate` with this sensor, or pick its calibration with --calibration")
+            throw mismatch(record.sensor, sensor, path: path)
         }
         return record
+    }
+
+    /// Why a calibration for `calibrated` is refused for `used`, with the fix.
+    static func mismatch(_ calibrated: SensorIdentity, _ used: SensorIdentity, path: String) -> ConfigError {
+        let problem: String
+        switch (calibrated.sensorCount, used.sensorCount) {
+        case (1, 2):
+            problem = "is for one sensor (\(calibrated)), but two are in use (\(used)): the pelvis sensor has no calibration in it"
+        case (2, 1):
+            problem = "is for two sensors (\(calibrated)), but only one is in use (\(used))"
+        default:
+            problem = "belongs to \(calibrated), but this session uses \(used)"
+        }
+        return ConfigError(path: path, field: "sensor", problem: problem,
+                           fix: "run `stretchguard calibrate` again with the sensors in use"
+                               + (used.sensorCount == 2 ? " (it calibrates both)" : "")
+                               + ", or pick their calibration with --calibration")
     }
 
     /// Checks every number against what a still, calibrated sensor can hold (``IMUSampleLimits``): a
@@ -124,28 +191,48 @@ public struct CalibrationRecord: Codable, Sendable, Equatable {
                               ("sensor.address", sensor.address)] where QuotedText.hasControlCharacters(text) {
             throw ConfigError(path: path, field: field, problem: "\(QuotedText.quoted(text)) holds control characters", fix: fix)
         }
-        let b = baseline
+        if let pelvis = sensor.pelvis {
+            for (field, text) in [("sensor.pelvis.chip", pelvis.chip), ("sensor.pelvis.bus", pelvis.bus),
+                                  ("sensor.pelvis.address", pelvis.address)] where QuotedText.hasControlCharacters(text) {
+                throw ConfigError(path: path, field: field, problem: "\(QuotedText.quoted(text)) holds control characters", fix: fix)
+            }
+        }
+        switch (sensor.pelvis, baseline.pelvis) {
+        case (.some, .none):
+            throw ConfigError(path: path, field: "baseline.pelvis", problem: "is missing, but the record names a pelvis sensor", fix: fix)
+        case (.none, .some):
+            throw ConfigError(path: path, field: "sensor.pelvis", problem: "is missing, but the baseline has a pelvis part", fix: fix)
+        default:
+            break
+        }
+        try Self.checkRanges(baseline, field: "baseline.", path: path)
+        if let pelvis = baseline.pelvis { try Self.checkRanges(pelvis, field: "baseline.pelvis.", path: path) }
+    }
+
+    /// Checks one sensor's baseline; `field` prefixes the field names ("baseline.", "baseline.pelvis.").
+    private static func checkRanges(_ b: Baseline, field prefix: String, path: String) throws(ConfigError) {
+        let fix = "run `stretchguard calibrate` again; it writes a new file"
         func refuse(_ field: String, _ problem: String) -> ConfigError {
-            ConfigError(path: path, field: "baseline." + field, problem: problem, fix: fix)
+            ConfigError(path: path, field: prefix + field, problem: problem, fix: fix)
         }
         let biasLimit = IMUSampleLimits.gyroBias
         guard b.gyrBias.isFinite, b.gyrBias.length <= biasLimit else {
-            throw refuse("gyrBias", "is \(Self.number(b.gyrBias.length / degree)) °/s; a gyro bias is at most \(Self.number(biasLimit / degree)) °/s")
+            throw refuse("gyrBias", "is \(number(b.gyrBias.length / degree)) °/s; a gyro bias is at most \(number(biasLimit / degree)) °/s")
         }
         guard b.gyrBiasSigma.isFinite, (0...biasLimit).contains(b.gyrBiasSigma) else {
-            throw refuse("gyrBiasSigma", "is \(Self.number(b.gyrBiasSigma / degree)) °/s; 0 to \(Self.number(biasLimit / degree)) °/s is allowed")
+            throw refuse("gyrBiasSigma", "is \(number(b.gyrBiasSigma / degree)) °/s; 0 to \(number(biasLimit / degree)) °/s is allowed")
         }
         let gravity = IMUSampleLimits.gravity
         guard b.gravity.isFinite, gravity.contains(b.gravity.length) else {
-            throw refuse("gravity", "measures \(Self.number(b.gravity.length)) m/s²; a still sensor measures \(Self.number(gravity.lowerBound))–\(Self.number(gravity.upperBound)) m/s²")
+            throw refuse("gravity", "measures \(number(b.gravity.length)) m/s²; a still sensor measures \(number(gravity.lowerBound))–\(number(gravity.upperBound)) m/s²")
         }
         let q = b.mounting.sensorToBody
         let norm = (q.w * q.w + q.x * q.x + q.y * q.y + q.z * q.z).squareRoot()
         guard norm.isFinite, abs(norm - 1) <= 1e-3 else {
-            throw refuse("mounting", "is not a rotation (its quaternion's length is \(Self.number(norm)), not 1)")
+            throw refuse("mounting", "is not a rotation (its quaternion's length is \(number(norm)), not 1)")
         }
         guard b.duration.isFinite, (0...3600).contains(b.duration) else {
-            throw refuse("duration", "is \(Self.number(b.duration)) s; 0 to 3600 s is allowed")
+            throw refuse("duration", "is \(number(b.duration)) s; 0 to 3600 s is allowed")
         }
         guard b.sampleCount >= 0 else {
             throw refuse("sampleCount", "is \(b.sampleCount); it cannot be negative")

@@ -29,7 +29,7 @@ struct StretchGuardBench: ParsableCommand {
         case pipeline, posture, filter, angles, review, live
     }
 
-    @Option(help: "Sensors in the stream: one (the thorax) or two (thorax and pelvis: the spine's angles).")
+    @Option(help: "Sensors in the stream: one (the thorax) or two (thorax and pelvis: the spine's angles). With --stage live: two reads the simulated pelvis chip on each of the thorax's ticks.")
     var sensors = 1
 
     @Option(help: "With --stage review: minutes of the generated session (200 Hz).")
@@ -61,12 +61,12 @@ struct StretchGuardBench: ParsableCommand {
         if stage == .live {
             let result: LiveBenchResult
             do {
-                result = try LiveBench().run()
+                result = try LiveBench(twoSensors: sensors == 2).run()
             } catch {
                 throw ValidationError("the live benchmark could not run: " + String(describing: error))
             }
             print(json ? result.json(counterVerified: Self.counterSeesAnAllocation())
-                       : "live loop: \(result.samples) samples, \(result.allocations) allocations "
+                       : "live loop\(sensors == 2 ? " (two sensors)" : ""): \(result.samples) samples, \(result.allocations) allocations "
                          + "(\(result.allocationsPerSample) per sample), \(Int(result.nsPerSample)) ns/sample, "
                          + "\(result.events) events, \(result.recorderDropped) dropped by the recorder")
             return

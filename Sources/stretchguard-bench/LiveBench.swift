@@ -14,9 +14,15 @@ import StretchGuardTrace
 ///
 /// The demo scenario plays on a ``ManualClock`` (as fast as the thread runs), recorded into a temporary
 /// database that is removed afterwards; one reader polls the channel as the terminal display does.
+///
+/// With `twoSensors`, each demo sample also carries a pelvis reading (a pelvis upright and nearly still,
+/// so the chest's moves are the spine's), so the simulated pelvis chip at 0x69 is read on every tick and
+/// the core runs two-sensor mode.
 struct LiveBench {
     /// Samples skipped before counting (the warm-up: buffers reach their working size).
     var warmup = 2000
+    /// Whether the simulated pair (thorax and pelvis chips) is read.
+    var twoSensors = false
 
     func run() throws -> LiveBenchResult {
         let folder = NSTemporaryDirectory() + "stretchguard-bench-live-" + UUID().uuidString
@@ -25,7 +31,15 @@ struct LiveBench {
         let store = try SessionStore(path: folder + "/sessions.sqlite")
         defer { try? store.close() }
 
-        let scenario = try SimulatedScenario.load(SimulatedScenario.demoName)
+        var scenario = try SimulatedScenario.load(SimulatedScenario.demoName)
+        if twoSensors {
+            scenario = SimulatedScenario(name: scenario.name, samples: scenario.samples.map { sample in
+                var paired = sample
+                let wobble = 0.002 * sin(37 * sample.time)  // rad/s, m/s²: never stuck
+                paired.pelvis = PelvisReading(gyr: Vector3D(wobble, -wobble, 0), acc: Vector3D(wobble, 0, standardGravity))
+                return paired
+            })
+        }
         let clock = ManualClock(start: 1000)
         let sensor = try LiveSensor.open(.simulated, imu: HardwareConfig.defaults.thorax, scenario: scenario, clock: clock)
         let feedback = try FeedbackOutputs(config: .defaults, simulation: SimulatedGPIO())
@@ -34,6 +48,9 @@ struct LiveBench {
             throw LiveSetupError("the demo scenario has no still start")
         }
         let baseline = found.baseline
+        if twoSensors && (baseline.pelvis == nil || !sensor.hasPelvis) {
+            throw LiveSetupError("the two-sensor live benchmark found no pelvis in the simulated sensor or its baseline")
+        }
         let info = SessionInfo(startDate: Date(), startTime: clock.now(), device: sensor.device, chip: sensor.chipName,
                                rate: sensor.rate, profile: FormProfile.general.name, calibration: "",
                                softwareVersion: "bench", scale: sensor.scale)
@@ -59,7 +76,8 @@ struct LiveBench {
         let counters = try outcome.recording.get()
         return LiveBenchResult(samples: counted.samples, allocations: counted.allocations,
                                nsPerSample: Double(counted.endTime - counted.startTime) / Double(max(counted.samples, 1)),
-                               events: outcome.events.count, recorderDropped: counters.dropped)
+                               events: outcome.events.count, recorderDropped: counters.dropped,
+                               sensors: sensor.hasPelvis ? 2 : 1)
     }
 }
 
@@ -83,6 +101,8 @@ struct LiveBenchResult {
     var events: Int
     /// Samples the recorder dropped (its buffer full: the scenario plays faster than real time).
     var recorderDropped: Int
+    /// Sensors read on each tick: 1, or 2 (thorax and pelvis).
+    var sensors = 1
 
     var allocationsPerSample: Double { Double(allocations) / Double(max(samples, 1)) }
 
@@ -92,7 +112,7 @@ struct LiveBenchResult {
         let object: [String: Any] = [
             "stage": "live", "samples": samples, "allocations": allocations,
             "allocations_per_sample": allocationsPerSample, "ns_per_sample": nsPerSample, "events": events,
-            "recorder_dropped": recorderDropped, "allocation_counter_verified": counterVerified,
+            "recorder_dropped": recorderDropped, "allocation_counter_verified": counterVerified, "sensors": sensors,
         ]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         return String(decoding: data, as: UTF8.self)

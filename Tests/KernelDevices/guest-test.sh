@@ -8,6 +8,9 @@
 #         names; an output's level is visible in sysfs while held, and writing `pull` makes an input edge.
 #   Live: `run` on the stub while a helper plays a scripted twist into the register image at 100 Hz and
 #         pulses GPIO17 (the INT pin) after each sample, so the sample clock runs on real kernel edges.
+#   Two:  `doctor` and `run` with both chips configured (thorax 0x68, pelvis 0x69): the helper feeds both
+#         images on one tick; a spinal twist (thorax turned, pelvis still) must sound the buzzer, a
+#         whole-body turn (both turned together) must not.
 # usage: guest-test.sh STRETCHGUARD_BINARY
 set -u
 binary=$1
@@ -165,7 +168,42 @@ def watch(lines_dir, log):
             if last.get(line) != level:
                 print(f"{time.monotonic():.3f} {line} {level}", file=out); last[line] = level
         time.sleep(0.005)
+def feed2(bus, pull_path, folder, log):
+    # Both images on each tick: the thorax's (0x68), then the pelvis's (0x69), then the data-ready edge.
+    # The file `spinal` in FOLDER turns the thorax alone 25° (0.5 s) and back after 2.5 s; `whole` turns
+    # both 40° (0.5 s) and back after 2.5 s, as a wearer turning on the spot would.
+    fd = os.open(f"/dev/i2c-{bus}", os.O_RDWR)
+    data = ctypes.create_string_buffer(34)
+    request = struct.pack("BBxxIQ", 0, 0x3B, 8, ctypes.addressof(data))
+    pull = os.open(pull_path, os.O_WRONLY)
+    out = open(log, "w", buffering=1)
+    rate, turn, hold = 100.0, 0.5, 2.5
+    period, start, k, moves = 1 / rate, time.monotonic(), 0, []
+    print("ready", file=out)
+    def profile(t, dps):   # turn at dps, hold, turn back; 0 outside
+        return dps if 0 <= t < turn else -dps if turn + hold <= t < 2 * turn + hold else 0.0
+    while True:
+        now = start + k * period
+        for name, dps in (("spinal", 50.0), ("whole", 80.0)):
+            if k % 10 == 0 and name not in [m[0] for m in moves] and os.path.exists(f"{folder}/{name}"):
+                moves.append((name, now, dps)); print(f"{name} {now:.3f}", file=out)
+        thorax = sum(profile(now - at, dps) for _, at, dps in moves)
+        pelvis = sum(profile(now - at, dps) for name, at, dps in moves if name == "whole")
+        for name, at, _ in moves:
+            if abs(now - at - (2 * turn + hold)) < period / 2: print(f"{name}-still {now:.3f}", file=out)
+        n = lambda: random.randint(-2, 2)
+        os.write(pull, b"pull-down")
+        for address, rate_z in ((0x68, thorax), (0x69, pelvis)):
+            fcntl.ioctl(fd, 0x0703, address)               # I2C_SLAVE
+            counts = (n(), n(), 8192 + n(), 0, n(), n(), int(round(rate_z * 65.5)) + n())
+            data[0:15] = bytes([14]) + struct.pack(">7h", *counts)
+            fcntl.ioctl(fd, 0x0720, request)
+        os.write(pull, b"pull-up")
+        k += 1
+        delay = start + k * period - time.monotonic()
+        if delay > 0: time.sleep(delay)
 if sys.argv[1] == "feed": feed(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
+elif sys.argv[1] == "feed2": feed2(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
 else: watch(sys.argv[2], sys.argv[3])
 EOF
 py=/usr/bin/python3; [ -x $py ] || py=python3
@@ -226,6 +264,79 @@ check "review holds the stop marker" \
   'json "$work/review.json" "[m[\"note\"] for m in d[\"markers\"] if m[\"kind\"]==\"stop\"]" | grep -q "it hurts"'
 check "review notes the outputs went off when stopped" 'grep -q "outputs off (stopped)" "$work/review.json"'
 echo "== the live session took $(awk -v a="$live_start" -v b="$(cut -d' ' -f1 /proc/uptime)" 'BEGIN{printf "%.1f", b-a}') s"
+
+echo "== two sensors: doctor and a live session with the thorax at 0x68 and the pelvis at 0x69"
+two_start=$(cut -d' ' -f1 /proc/uptime)
+cat > "$work/two.yaml" <<EOF
+imu:
+  - role: thorax
+    bus: $bus
+    address: 0x68
+    rate_hz: 100
+    data_ready_line: GPIO17
+  - role: pelvis
+    bus: $bus
+    address: 0x69
+    data_ready_line: none
+gpio:
+  chip: pinctrl-bcm2711
+EOF
+( v=0; while :; do i2cset -y "$bus" 0x68 0x48 $v 2>/dev/null; i2cset -y "$bus" 0x69 0x48 $v 2>/dev/null; v=$(( (v + 1) % 4 )); done ) &
+noise=$!
+sg doctor --config "$work/two.yaml" --json > "$work/doctor2.json" 2> "$work/doctor2.err"
+status=$?
+kill $noise; wait $noise 2>/dev/null
+json "$work/doctor2.json" "d['sensors']"; cat "$work/doctor2.err"
+check "two-sensor doctor exits 0 (status $status)" '[ $status -eq 0 ]'
+check "doctor reads the thorax at 0x68 and the pelvis (MPU-6500) at 0x69" \
+  '[ "$(json "$work/doctor2.json" "d[\"imu\"][\"address\"], d[\"pelvis\"][\"address\"], d[\"pelvis\"][\"chip\"]")" = "0x68 0x69 mpu6500" ]'
+check "doctor names both sensors, both ok" \
+  '[ "$(json "$work/doctor2.json" "[s[\"role\"] for s in d[\"sensors\"] if s[\"ok\"]]")" = "['"'"'thorax'"'"', '"'"'pelvis'"'"']" ]'
+sed 's/address: 0x69/address: 0x6b/' "$work/two.yaml" > "$work/two-wrong.yaml"
+sg doctor --config "$work/two-wrong.yaml" > "$work/doctor-wrong.out" 2>&1
+status=$?
+cat "$work/doctor-wrong.out"
+check "a pelvis at the wrong address fails doctor (status $status)" '[ $status -ne 0 ]'
+check "the message names the pelvis and its address strap" \
+  'grep -q "pelvis (belt) sensor: no answer at 0x6B" "$work/doctor-wrong.out" && grep -q "SDO/SA0 tied high" "$work/doctor-wrong.out"'
+
+$py "$work/imu.py" feed2 "$bus" "$lines/sim_gpio17/pull" "$work" "$work/feed2.log" & feeder=$!
+$py "$work/imu.py" watch "$lines" "$work/levels2.log" & watcher=$!
+for _ in $(seq 100); do grep -q ready "$work/feed2.log" 2>/dev/null && [ -s "$work/levels2.log" ] && break; sleep 0.1; done
+HOME=$work XDG_DATA_HOME=$work/data2 XDG_CONFIG_HOME=$work/config \
+  "$work/stretchguard" run --sensor mpu6050 --config "$work/two.yaml" --db "$work/sessions2.sqlite" > "$work/run2.out" 2>&1 & runner=$!
+wait_run2() {   # wait_run2 PATTERN [SECONDS]: until the two-sensor run prints it
+  for _ in $(seq $(( ${2:-60} * 10 ))); do grep -q "$1" "$work/run2.out" && return 0; kill -0 $runner 2>/dev/null || break; sleep 0.1; done
+  grep -q "$1" "$work/run2.out"
+}
+if wait_run2 "recording session" 90; then
+  sleep 1                                                 # the loop is running, upright and still
+  touch "$work/spinal"
+  for _ in $(seq 60); do grep -q "^spinal-still" "$work/feed2.log" && break; sleep 0.1; done
+  sleep 1.5                                               # still again; the alert has cleared
+  touch "$work/whole"
+  for _ in $(seq 60); do grep -q "^whole-still" "$work/feed2.log" && break; sleep 0.1; done
+  sleep 1
+fi
+kill -TERM $runner 2>/dev/null; wait $runner; status=$?
+kill $feeder $watcher; wait $feeder $watcher 2>/dev/null
+cat "$work/feed2.log"; cat "$work/levels2.log"; cat "$work/run2.out"
+spinal=$(awk '$1=="spinal"{print $2}' "$work/feed2.log"); spinal_still=$(awk '$1=="spinal-still"{print $2}' "$work/feed2.log")
+whole=$(awk '$1=="whole"{print $2}' "$work/feed2.log"); whole_still=$(awk '$1=="whole-still"{print $2}' "$work/feed2.log")
+high_between2() {   # high_between2 LINE FROM TO: the line was high at some moment in [FROM, TO]
+  awk -v l="$1" -v a="$2" -v b="$3" '$2 == l { if ($1 <= a) v = $3; else if ($1 <= b && $3 == "1") hit = 1 }
+    END { exit !(hit || v == "1") }' "$work/levels2.log"
+}
+check "the two-sensor run exits 0 on SIGTERM (status $status)" '[ $status -eq 0 ]'
+check "both moves were played (feeder log: spinal, whole, each still again)" \
+  '[ -n "$spinal" ] && [ -n "$spinal_still" ] && [ -n "$whole" ] && [ -n "$whole_still" ]'
+check "the run reads the pelvis (MPU-6500 at 0x69) on the thorax's tick" 'grep -q "pelvis sensor: MPU-6500, /dev/i2c-$bus 0x69" "$work/run2.out"'
+check "the pair is timed by the data-ready edge on GPIO17" 'grep -q "sample clock: data-ready edge (GPIO17 gave" "$work/run2.out"'
+check "the spinal twist raised exactly one twist alert (15–35°)" '[ "$(grep -Ec "twist alert: (1[5-9]|2[0-9]|3[0-5])°" "$work/run2.out")" = 1 ]'
+check "buzzer GPIO18 sounded during the spinal twist" 'high_between2 18 "$spinal" "$spinal_still"'
+check "no buzzer during the whole-body turn (both sensors turned 40°)" '! high_between2 18 "$whole" "$whole_still"'
+check "the pelvis answered throughout" 'grep -q "pelvis sensor  answered throughout" "$work/run2.out"'
+echo "== the two-sensor part took $(awk -v a="$two_start" -v b="$(cut -d' ' -f1 /proc/uptime)" 'BEGIN{printf "%.1f", b-a}') s"
 
 echo "== guest test took $(awk -v a="$start" -v b="$(cut -d' ' -f1 /proc/uptime)" 'BEGIN{printf "%.1f", b-a}') s"
 echo "== RESULT: $([ $failures = 0 ] && echo "ALL PASSED" || echo "$failures FAILED")"

@@ -155,7 +155,9 @@ let hardwareFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         // Its commented-out alternatives parse too.
         let twoIMUs = text.components(separatedBy: "\n").filter { $0.hasPrefix("# imu:") || $0.hasPrefix("#   ") }
             .map { String($0.dropFirst(2)) }.joined(separator: "\n")
-        #expect(try HardwareConfigFile.parse(twoIMUs, path: "two.yaml").pelvis?.dataReadyLine == .name("GPIO22"))
+        let pair = try HardwareConfigFile.parse(twoIMUs, path: "two.yaml")
+        #expect(pair.pelvis?.address == 0x69 && pair.pelvis?.dataReadyLine == nil)  // read on the thorax's tick
+        #expect(pair.thorax.dataReadyLine == .name("GPIO17"))
         let rgb = text.components(separatedBy: "\n").filter { $0.hasPrefix("  # leds:") || $0.hasPrefix("  #   rgb") }
             .map { $0.replacingOccurrences(of: "  # ", with: "  ") }.joined(separator: "\n")
         #expect(try HardwareConfigFile.parse("gpio:\n" + rgb, path: "rgb.yaml").gpio.leds

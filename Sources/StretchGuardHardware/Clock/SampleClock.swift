@@ -5,8 +5,8 @@ import StretchGuardGPIO
 /// through a GPIO edge (the kernel's timestamp is the sample's time), draining the chip's FIFO every few
 /// periods (times reconstructed from the period and kept close to the host clock), or polling at absolute
 /// deadlines (`clock_nanosleep(TIMER_ABSTIME)` on `CLOCK_MONOTONIC`; late deadlines are skipped, not
-/// bunched). A second IMU on the same bus is read by the caller right after each delivery (edge, polling) or
-/// drained alongside (FIFO).
+/// bunched). A second IMU is read by ``TickPairedIMU`` right after each delivery (edge or polling: a pair
+/// is never timed by the FIFO).
 public struct SampleClock {
     /// How samples are timed.
     public var mode: SampleClockMode { choice.mode }

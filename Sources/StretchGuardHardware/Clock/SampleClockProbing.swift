@@ -19,10 +19,12 @@ extension SampleClock {
     ///   - dataReady: the data-ready line, or why there is none.
     ///   - probe: how long each mode is given.
     ///   - settings: the clock's tunables.
+    ///   - allowFIFO: whether the FIFO may be chosen (false when a second chip is read on each tick:
+    ///     ``TickPairedIMU`` pairs single samples, not FIFO batches).
     /// - Throws: the driver's errors while arming or disarming (``I2CError`` for the bus), the line's.
     public static func probing(driver: any IMUDriver, clock: any MonotonicClock = SystemMonotonicClock(),
                                dataReady: DataReadyCandidate, probe: SampleClockProbe = .standard,
-                               settings: SampleClockSettings = .standard) throws -> SampleClock {
+                               settings: SampleClockSettings = .standard, allowFIFO: Bool = true) throws -> SampleClock {
         var driver = driver
         let window = probe.periods * driver.configuration.samplePeriod
         var fallbacks: [String] = []
@@ -40,7 +42,9 @@ extension SampleClock {
                 + (edges.count == 0 ? "no edges" : "only \(edges.count) of \(probe.edgesNeeded) edges")
                 + " within \(milliseconds(window)) ms")
         }
-        if driver.fifoCapacity != nil {
+        if !allowFIFO {
+            fallbacks.append("the FIFO is not used with a second sensor read on each sample")
+        } else if driver.fifoCapacity != nil {
             let level = try fillFIFO(&driver, clock: clock, window: window)
             if level.samples > 0 && !level.overflowed {
                 let choice = SampleClockChoice(mode: .fifo, evidence: "\(level.samples) samples queued in \(milliseconds(window)) ms",

@@ -50,19 +50,22 @@ public enum SessionBaseline {
     /// The first still stretch within the finder's search limit of the start (the wearer may settle first).
     private static func capture(sensor: inout LiveSensor, settings: StillStretchFinder.Settings,
                                 stop: StopToken) throws -> CalibrationRecord {
-        try sensor.clock.start()
-        defer { try? sensor.clock.stop() }
+        try sensor.start()
+        defer { try? sensor.stop() }
         var finder = StillStretchFinder(settings: settings)
         while !finder.isDone {
             guard !stop.isStopped else { throw LiveSetupError("stopped before the session began") }
-            _ = try sensor.clock.next { reading in _ = finder.add(reading.sample) }
+            _ = try sensor.next { reading in _ = finder.add(reading.sample) }
         }
         guard let baseline = finder.baseline() else {
             throw LiveSetupError("could not find the neutral posture: \(finder.stillest?.failure?.description ?? "no samples arrived") "
                 + "in the first \(Int(finder.settings.searchLimit)) s; stand upright and still for "
                 + "\(Int(settings.duration)) s, or run `stretchguard calibrate`")
         }
-        return CalibrationRecord(name: "session-start", created: Date(), sensor: sensor.identity,
+        // The pelvis's part is captured only when every still sample had its reading; without it the
+        // record (and the session) is the thorax's alone.
+        let identity = baseline.pelvis == nil ? sensor.identity.with(pelvis: nil) : sensor.identity
+        return CalibrationRecord(name: "session-start", created: Date(), sensor: identity,
                                  method: "session-start", baseline: baseline)
     }
 }

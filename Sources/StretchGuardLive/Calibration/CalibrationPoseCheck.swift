@@ -18,6 +18,10 @@ public enum CalibrationPoseProblem: Error, Equatable, CustomStringConvertible {
     case twisted(angle: Double, limit: Double)
     /// The trunk leaned sideways on the way (+ = head to the wearer's right), largest lean, in rad.
     case leanedSideways(angle: Double, limit: Double)
+    /// The pelvis sensor tilted less than `minimum` between the poses (the bend came from the spine), in rad.
+    case pelvisBarelyMoved(angle: Double, minimum: Double)
+    /// The pelvis sensor gave readings on only `samples` of the `of` ticks while measuring.
+    case pelvisMissing(samples: Int, of: Int)
 
     public var description: String {
         switch self {
@@ -45,6 +49,11 @@ public enum CalibrationPoseProblem: Error, Equatable, CustomStringConvertible {
         case let .leanedSideways(angle, limit):
             return "you leaned \(CalibrationText.number(abs(angle) / degree, 0))° to the \(angle > 0 ? "right" : "left") while bending "
                 + "(at most \(CalibrationText.number(limit / degree, 0))°)"
+        case let .pelvisBarelyMoved(angle, minimum):
+            return "the pelvis (belt) sensor tilted only \(CalibrationText.number(angle / degree, 0))° "
+                + "(at least \(CalibrationText.number(minimum / degree, 0))° is needed): the bend came from the back, not the hips"
+        case let .pelvisMissing(samples, total):
+            return "the pelvis (belt) sensor answered on only \(samples) of \(total) samples while measuring"
         }
     }
 
@@ -58,6 +67,8 @@ public enum CalibrationPoseProblem: Error, Equatable, CustomStringConvertible {
         case .bendTooSmall: return "Bend further, from the hips, to about 30°."
         case .twisted: return "Bend straight forward, facing the floor ahead of you, without turning."
         case .leanedSideways: return "Bend straight forward, not to the side."
+        case .pelvisBarelyMoved: return "Bend from the hips more: tip the pelvis forward as you bend, back long, to about 30°."
+        case .pelvisMissing: return "Check the pelvis sensor's cable and run `stretchguard doctor`."
         }
     }
 }
@@ -84,6 +95,9 @@ public struct CalibrationPoseCheck: Sendable {
         public var maxTwist = 10 * degree
         /// Largest sideways lean while bending, in rad. Default 10°.
         public var maxSideLean = 10 * degree
+        /// Smallest accepted forward tilt of the pelvis sensor between the poses, in rad: only the hips'
+        /// share of the bend, so less than ``minimumBend``. Default 8°.
+        public var minimumPelvisBend = 8 * degree
 
         public init() {}
     }
@@ -100,6 +114,16 @@ public struct CalibrationPoseCheck: Sendable {
         public var twist: Double
         /// The largest sideways lean on the way (from the gyroscope), in rad (+ = head to the right).
         public var sideLean: Double
+        /// The pelvis sensor's part, with two sensors.
+        public var pelvis: PelvisBend?
+    }
+
+    /// The pelvis sensor's bent pose (two sensors).
+    public struct PelvisBend: Equatable, Sendable {
+        /// The pelvis's mounting from its own two poses (sensor → body).
+        public var mounting: BodyMounting
+        /// Its tilt between the poses (the hips' share of the bend), in rad.
+        public var angle: Double
     }
 
     public var limits = Limits()
@@ -111,8 +135,22 @@ public struct CalibrationPoseCheck: Sendable {
     /// The upright pose: still, about 1 g. Its mounting assumes a forward axis (replaced by ``bend``).
     ///
     /// - Parameter samples: the measuring window, in rad/s and m/s².
-    public func upright(_ samples: [IMUSample]) throws(CalibrationPoseProblem) -> Baseline {
-        try stillPose(samples)
+    /// With two sensors (`pelvis` true) every sample must carry the pelvis's reading, and the pelvis must be
+    /// still too; the baseline then has the pelvis's part.
+    public func upright(_ samples: [IMUSample], pelvis: Bool = false) throws(CalibrationPoseProblem) -> Baseline {
+        let baseline = try stillPose(samples)
+        if pelvis {
+            _ = try pelvisSamples(samples)
+            guard baseline.pelvis != nil else { throw .pelvisMissing(samples: 0, of: samples.count) }
+        }
+        return baseline
+    }
+
+    /// The pelvis's own readings of `samples`, checked still; every sample must have one.
+    private func pelvisSamples(_ samples: [IMUSample]) throws(CalibrationPoseProblem) -> Baseline {
+        let readings = samples.compactMap(\.pelvisSample)
+        guard readings.count == samples.count else { throw .pelvisMissing(samples: readings.count, of: samples.count) }
+        return try stillPose(readings)
     }
 
     /// The bent pose and the movement into it, against the upright baseline.
@@ -150,7 +188,24 @@ public struct CalibrationPoseCheck: Sendable {
         let twist = Self.twist(of: relative, about: upright.gravity)
         if abs(twist) > limits.maxTwist { throw .twisted(angle: twist, limit: limits.maxTwist) }
         if abs(largestLean) > limits.maxSideLean { throw .leanedSideways(angle: largestLean, limit: limits.maxSideLean) }
-        return Bend(mounting: mounting, gravity: held.gravity, angle: angle, twist: twist, sideLean: largestLean)
+        let pelvis = try upright.pelvis.map { uprightPelvis throws(CalibrationPoseProblem) in
+            try pelvisBend(from: uprightPelvis, hold: hold)
+        }
+        return Bend(mounting: mounting, gravity: held.gravity, angle: angle, twist: twist, sideLean: largestLean, pelvis: pelvis)
+    }
+
+    /// The pelvis's mounting from its own two poses: its forward tilt is only the hips' share of the bend,
+    /// so a smaller minimum applies (``Limits/minimumPelvisBend``).
+    private func pelvisBend(from upright: Baseline, hold: [IMUSample]) throws(CalibrationPoseProblem) -> PelvisBend {
+        let held = try pelvisSamples(hold)
+        let angle = Self.angle(between: upright.gravity, and: held.gravity)
+        do {
+            let mounting = try BodyMounting.fromTwoPoses(uprightGravity: upright.gravity, bentGravity: held.gravity,
+                                                         minimumBend: limits.minimumPelvisBend)
+            return PelvisBend(mounting: mounting, angle: angle)
+        } catch {
+            throw .pelvisBarelyMoved(angle: angle, minimum: limits.minimumPelvisBend)
+        }
     }
 
     /// A still pose's baseline (the forward axis provisional: the two poses fix it).

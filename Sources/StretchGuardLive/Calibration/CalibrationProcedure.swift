@@ -10,6 +10,13 @@ public protocol CalibrationSampleSource {
     /// When the samples run out (the simulated scenario's end), in s on the samples' clock; nil for a real
     /// sensor.
     var end: Double? { get }
+    /// Whether two sensors are read (the samples carry the pelvis's readings): both are calibrated.
+    var hasPelvis: Bool { get }
+}
+
+extension CalibrationSampleSource {
+    /// One sensor, unless the source says otherwise.
+    public var hasPelvis: Bool { false }
 }
 
 /// How long each part of the procedure lasts, in s, and how many tries the wearer gets.
@@ -125,6 +132,7 @@ public struct CalibrationProcedure {
             guard let (upright, bend) = poses else { throw reader.failure ?? Failure.noSamples }
             var calibrated = upright
             calibrated.mounting = bend.mounting
+            if let pelvis = bend.pelvis { calibrated.pelvis?.mounting = pelvis.mounting }
             return Result(baseline: calibrated, bend: bend, attempt: attempt)
         }
         console.line("")
@@ -143,12 +151,12 @@ public struct CalibrationProcedure {
             return nil
         }
         if let fault = upright.fault { throw .sensorFault(fault) }
-        let baseline = try check.upright(upright.samples)
+        let baseline = try check.upright(upright.samples, pelvis: reader.source.hasPelvis)
         console.line("Upright pose recorded.")
 
         console.heading("Step 2 of 2: bend forward")
         console.line("Bend forward slowly from the hips to about 30°, keeping your back straight and your arms "
-                     + "hanging, then hold it there.")
+                     + "hanging, then hold it there." + (reader.source.hasPelvis ? " Let the pelvis tip forward with you." : ""))
         guard let movement = reader.collect(timeline.bend, label: "Bend now…", console: console),
               let hold = reader.measure(timeline.hold, label: "Hold it there, keep still", console: console) else {
             return nil
@@ -157,7 +165,9 @@ public struct CalibrationProcedure {
         let bend = try check.bend(from: baseline, movement: movement.samples, hold: hold.samples)
         console.line("Forward bend recorded: \(CalibrationText.number(bend.angle / degree, 0))° (twist "
                      + "\(CalibrationText.number(abs(bend.twist) / degree, 0))°, sideways lean "
-                     + "\(CalibrationText.number(abs(bend.sideLean) / degree, 0))°). You can stand up again.")
+                     + "\(CalibrationText.number(abs(bend.sideLean) / degree, 0))°"
+                     + (bend.pelvis.map { "; pelvis tilted \(CalibrationText.number($0.angle / degree, 0))°" } ?? "")
+                     + "). You can stand up again.")
         return (baseline, bend)
     }
 }

@@ -51,6 +51,16 @@ public enum CalibrationText {
             "gravity:          \(number(baseline.gravity.length, 2)) m/s² (9.81 expected)",
             "measured:         \(number(baseline.duration, 1)) s still, \(baseline.sampleCount) samples",
         ]
+        if let pelvis = baseline.pelvis {
+            let pelvisBias = pelvis.gyrBias / degree
+            lines.append("pelvis (belt) sensor: \(record.sensor.pelvis?.description ?? "unnamed")")
+            lines += mounting(pelvis.mounting).map { "  " + $0 }
+            lines += [
+                "  gyro bias:      \(number(pelvisBias.length, 2)) °/s (x \(number(pelvisBias.x, 2)), y \(number(pelvisBias.y, 2)), "
+                    + "z \(number(pelvisBias.z, 2)); ± \(number(pelvis.gyrBiasSigma / degree, 3)) °/s)",
+                "  gravity:        \(number(pelvis.gravity.length, 2)) m/s² (9.81 expected)",
+            ]
+        }
         if let path { lines.append("file:             \(path)") }
         return lines
     }

@@ -11,7 +11,9 @@ public struct LiveCalibrationSource: CalibrationSampleSource {
 
     public var end: Double? { sensor.scenarioEnd }
 
+    public var hasPelvis: Bool { sensor.hasPelvis }
+
     public mutating func next(_ deliver: (IMUSample, SampleHealth) -> Void) throws -> Int {
-        try sensor.clock.next { reading in deliver(reading.sample, reading.health) }
+        try sensor.next { reading in deliver(reading.sample, reading.health) }
     }
 }

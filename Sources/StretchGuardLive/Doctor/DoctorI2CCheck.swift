@@ -4,10 +4,13 @@ import StretchGuardHardware
 import StretchGuardTrace
 
 /// The I2C half of `doctor`: which buses exist and may be opened, what answers at the IMU addresses, and
-/// whether the configured IMU gives plausible samples (|a| ≈ g at rest, not stuck, not saturated).
+/// whether the configured IMU (or both, thorax and pelvis) gives plausible samples (|a| ≈ g at rest, not
+/// stuck, not saturated). With two sensors every finding says which one it is about.
 public struct DoctorI2CCheck {
-    /// The IMU the config asks for.
+    /// The IMU the config asks for (the thorax's).
     public var imu: HardwareConfig.IMU
+    /// The pelvis IMU, when two sensors are configured.
+    public var pelvis: HardwareConfig.IMU?
     /// Look only at this bus (`--bus N`); nil: every bus, and the configured one for the IMU.
     public var busOverride: Int?
     /// How many samples to read from the IMU.
@@ -21,8 +24,10 @@ public struct DoctorI2CCheck {
     ///   - imu: the configured IMU.
     ///   - busOverride: look only at /dev/i2c-N.
     ///   - sampleCount: how many samples to read.
-    public init(imu: HardwareConfig.IMU, busOverride: Int?, sampleCount: Int) {
+    ///   - pelvis: the configured pelvis IMU, or nil.
+    public init(imu: HardwareConfig.IMU, pelvis: HardwareConfig.IMU? = nil, busOverride: Int?, sampleCount: Int) {
         self.imu = imu
+        self.pelvis = pelvis
         self.busOverride = busOverride
         self.sampleCount = sampleCount
     }
@@ -31,9 +36,19 @@ public struct DoctorI2CCheck {
     /// Mean |ω| above which the sensor is not at rest (or its gyro is off), in rad/s (≈ 6 °/s).
     public static let restRateLimit = 0.1
 
+    /// The configured IMUs with their roles, thorax first.
+    private var configured: [(role: HardwareConfig.IMU.Role, imu: HardwareConfig.IMU)] {
+        [(.thorax, imu)] + (pelvis.map { [(.pelvis, $0)] } ?? [])
+    }
+
+    /// The bus an IMU is checked on: `--bus N`, else its own.
+    private func busPath(_ imu: HardwareConfig.IMU) -> String {
+        busOverride.map { "/dev/i2c-\($0)" } ?? imu.bus.path
+    }
+
     public func run(into report: inout DoctorReport, openBus: (String) throws(I2CError) -> any I2CBus) {
         report.i2c.checked = true
-        let imuBusPath = busOverride.map { "/dev/i2c-\($0)" } ?? imu.bus.path
+        let imuBusPath = busPath(imu)
         let adapters = I2CAdapterList.present(deviceDirectory: deviceDirectory, sysfsDirectory: sysfsDirectory)
             .filter { busOverride == nil || $0.number == busOverride }
         if adapters.isEmpty {
@@ -69,25 +84,58 @@ public struct DoctorI2CCheck {
             for failure in probe.failures {
                 report.warning("i2c", failure.message, fix: failure.fix)
             }
-            if adapter.devicePath == imuBusPath {
-                readIMU(on: handle, busPath: adapter.devicePath, probe: probe, into: &report)
+            var taken: UInt8?
+            for (role, configuredIMU) in configured where busPath(configuredIMU) == adapter.devicePath {
+                let chosen = readIMU(configuredIMU, role: role, on: handle, busPath: adapter.devicePath, probe: probe,
+                                     besides: taken, into: &report)
+                taken = taken ?? chosen
             }
         }
-        if !adapters.contains(where: { $0.devicePath == imuBusPath }) {
+        for (role, configuredIMU) in configured where !adapters.contains(where: { $0.devicePath == busPath(configuredIMU) }) {
             let present = adapters.map(\.devicePath).joined(separator: ", ")
-            report.problem("imu", "the configured IMU bus \(imuBusPath) does not exist (present: \(present))",
+            let path = busPath(configuredIMU)
+            report.problem("imu", "\(subject(role))the configured IMU bus \(path) does not exist (present: \(present))",
                            fix: "set imu.bus in the hardware config to one of those, or enable I2C bus 1 with "
                                + "sudo raspi-config (Interface Options → I2C)")
+            report.sensors.append(.init(role: role.rawValue, name: SensorPlacement.name(role), device: nil, ok: false,
+                                        summary: "bus \(path) does not exist"))
         }
     }
 
-    /// Picks the configured IMU among what answered, configures it and reads samples.
-    private func readIMU(on bus: any I2CBus, busPath: String, probe: IMUProbeReport, into report: inout DoctorReport) {
+    /// "MPU-6050 at 0x68 on /dev/i2c-1".
+    private func device(_ chip: DetectedIMU, _ busPath: String) -> String {
+        "\(chip.chip.description) at \(hexByte(chip.address)) on \(busPath)"
+    }
+
+    /// "pelvis (belt) sensor: " with two sensors; empty with one (the findings read as they always have).
+    private func subject(_ role: HardwareConfig.IMU.Role) -> String {
+        pelvis == nil ? "" : "\(SensorPlacement.name(role)) sensor: "
+    }
+
+    /// Picks the configured IMU among what answered (not at `taken`, the other sensor's address on this
+    /// bus), configures it and reads samples; its address, or nil when none answered.
+    private func readIMU(_ imu: HardwareConfig.IMU, role: HardwareConfig.IMU.Role, on bus: any I2CBus, busPath: String,
+                         probe: IMUProbeReport, besides taken: UInt8?, into report: inout DoctorReport) -> UInt8? {
         let wanted = probe.found.filter { found in
             (imu.address == nil || imu.address == found.address)
                 && (imu.chip == nil || imu.chip?.rawValue == found.chip.rawValue)
+                && found.address != taken
         }
+        let name = SensorPlacement.name(role)
         guard let chosen = wanted.first else {
+            defer {
+                let addresses = imu.candidateAddresses.filter { $0 != taken }
+                report.sensors.append(.init(role: role.rawValue, name: name, device: nil, ok: false,
+                                            summary: SensorPlacement.noAnswer(at: addresses, on: busPath)))
+            }
+            if pelvis != nil {
+                let addresses = imu.candidateAddresses.filter { $0 != taken }
+                let found = probe.found.filter { $0.address != taken }
+                let others = found.isEmpty ? "" : " (found: \(found.map(\.description).joined(separator: ", ")))"
+                report.problem("imu", "\(subject(role))\(SensorPlacement.noAnswer(at: addresses, on: busPath))\(others)",
+                               fix: SensorPlacement.noAnswerFix(role: role, bus: busPath))
+                return nil
+            }
             if let unknown = probe.unknown.first(where: { imu.address == nil || $0.address == imu.address }) {
                 report.problem("imu", "\(unknown) on \(busPath): not an IMU StretchGuard knows",
                                fix: "use an MPU-6050/6500/9250, ICM-20948 or LSM6DS3/LSM6DSOX breakout; "
@@ -98,7 +146,7 @@ public struct DoctorI2CCheck {
                 report.problem("imu", "no \(imu.chip.map { "\($0)" } ?? "IMU") answers at \(place) on \(busPath)\(found)",
                                fix: I2CErrorKind.noAcknowledge.fix(bus: busPath))
             }
-            return
+            return nil
         }
         var driver = chosen.makeDriver(bus: bus)
         do {
@@ -110,31 +158,44 @@ public struct DoctorI2CCheck {
                 _ = try clock.next { readings.append($0) }
             }
             try clock.stop()
-            judge(readings, chip: chosen, busPath: busPath, rate: clock.driver.configuration.outputDataRate,
+            let problemsBefore = report.problems.count
+            judge(readings, role: role, chip: chosen, busPath: busPath, rate: clock.driver.configuration.outputDataRate,
                   into: &report)
+            let problems = report.problems[problemsBefore...].map(\.problem)
+            report.sensors.append(.init(role: role.rawValue, name: name, device: device(chosen, busPath), ok: problems.isEmpty,
+                                        summary: problems.isEmpty ? "ok" : "read, but see the problems below"))
         } catch let error as I2CError {
-            report.problem("imu", "\(chosen) on \(busPath): \(error.message)", fix: error.fix)
+            report.problem("imu", "\(subject(role))\(chosen) on \(busPath): \(error.message)", fix: error.fix)
+            report.sensors.append(.init(role: role.rawValue, name: name, device: device(chosen, busPath), ok: false,
+                                        summary: error.message))
         } catch {
-            report.problem("imu", "\(chosen) on \(busPath): \(error)",
+            report.problem("imu", "\(subject(role))\(chosen) on \(busPath): \(error)",
                            fix: "check the wiring and power-cycle the sensor, then run doctor again")
+            report.sensors.append(.init(role: role.rawValue, name: name, device: device(chosen, busPath), ok: false,
+                                        summary: "\(error)"))
         }
+        return chosen.address
     }
 
     /// Checks the samples for plausibility and records them.
-    private func judge(_ readings: [IMUReading], chip: DetectedIMU, busPath: String, rate: Double,
-                       into report: inout DoctorReport) {
+    private func judge(_ readings: [IMUReading], role: HardwareConfig.IMU.Role, chip: DetectedIMU, busPath: String,
+                       rate: Double, into report: inout DoctorReport) {
         guard let last = readings.last else { return }
         let count = Double(readings.count)
         let meanAcc = readings.reduce(0) { $0 + $1.sample.acc.length } / count
         let meanGyr = readings.reduce(0) { $0 + $1.sample.gyr.length } / count
         let health = readings.reduce(SampleHealth()) { $0.union($1.health) }
-        report.imu = DoctorReport.IMUSection(
-            bus: busPath, address: hexByte(chip.address), chip: chip.chip.rawValue, rateHz: rate,
+        let section = DoctorReport.IMUSection(
+            role: role.rawValue, bus: busPath, address: hexByte(chip.address), chip: chip.chip.rawValue, rateHz: rate,
             samplesRead: readings.count,
             sample: DoctorReport.Sample(gyr: [last.sample.gyr.x, last.sample.gyr.y, last.sample.gyr.z],
                                         acc: [last.sample.acc.x, last.sample.acc.y, last.sample.acc.z]),
             meanAccNorm: meanAcc, meanGyrNorm: meanGyr, health: healthNames(health))
-        let place = "\(chip) at \(hexByte(chip.address)) on \(busPath)"
+        switch role {
+        case .thorax: report.imu = section
+        case .pelvis: report.pelvis = section
+        }
+        let place = "\(subject(role))\(chip) at \(hexByte(chip.address)) on \(busPath)"
         if health.contains(.stuck) {
             report.problem("imu", "\(place): the data is stuck (the same bytes sample after sample)",
                            fix: "power-cycle the sensor; if it stays stuck, check its 3.3 V supply and replace the breakout")

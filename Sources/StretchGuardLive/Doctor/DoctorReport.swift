@@ -7,8 +7,13 @@ public struct DoctorReport: Encodable {
     /// Where the hardware config came from (a file, or the built-in Raspberry Pi wiring).
     public var config = ""
     public var i2c = I2CSection()
-    /// The configured IMU, read for real; nil when it could not be reached or the I2C checks were skipped.
+    /// The configured IMU (the thorax's), read for real; nil when it could not be reached or the I2C checks
+    /// were skipped.
     public var imu: IMUSection?
+    /// The pelvis IMU with two sensors configured, read for real; nil otherwise.
+    public var pelvis: IMUSection?
+    /// One line per configured sensor, thorax first: which is which and whether it works.
+    public var sensors: [SensorStatus] = []
     public var gpio = GPIOSection()
     /// Everything that stops the setup from working, each with its fix.
     public var problems: [Finding] = []
@@ -49,7 +54,30 @@ public struct DoctorReport: Encodable {
         public var whoAmI: String
     }
 
+    /// A configured sensor's verdict.
+    public struct SensorStatus: Encodable, Equatable {
+        /// "thorax" or "pelvis".
+        public var role: String
+        /// "thorax (upper back)", "pelvis (belt)".
+        public var name: String
+        /// The chip found: "MPU-6050 at 0x68 on /dev/i2c-1"; nil when none answered.
+        public var device: String?
+        public var ok: Bool
+        /// "ok", the problems found, or "no answer at 0x69 on /dev/i2c-1 — is AD0 tied high (to 3.3 V)?"
+        public var summary: String
+
+        public init(role: String, name: String, device: String?, ok: Bool, summary: String) {
+            self.role = role
+            self.name = name
+            self.device = device
+            self.ok = ok
+            self.summary = summary
+        }
+    }
+
     public struct IMUSection: Encodable {
+        /// "thorax" or "pelvis".
+        public var role: String
         public var bus: String
         public var address: String
         public var chip: String

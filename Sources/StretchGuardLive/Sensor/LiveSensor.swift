@@ -9,11 +9,16 @@ import StretchGuardStore
 /// (register-level, behind the same `I2CBus`) playing a scenario. Either way the real driver and the
 /// sample clock run; samples arrive timestamped on the monotonic clock.
 ///
+/// With a pelvis IMU configured (or a scenario that renders one) there are two sensors: the thorax's sample
+/// clock times every tick, and the pelvis's latest sample is read right after the thorax's on the same tick
+/// (``TickPairedIMU`` says how they are aligned); ``next(_:)`` hands both over as one ``IMUSample`` whose
+/// `pelvis` is nil on a tick where the pelvis read failed.
+///
 /// A real IMU's sample clock is chosen by trying the modes on it (`SampleClock.probing`): the data-ready
 /// edge when the configured line opens and edges arrive once the interrupt is armed, else the FIFO when
-/// it fills, else polling; `clockMode` and `clockFallbackReason` say which and why.
+/// it fills (one sensor only), else polling; `clockMode` and `clockFallbackReason` say which and why.
 public struct LiveSensor {
-    /// Which sensor this is (calibrations belong to one).
+    /// Which sensor (or pair of sensors) this is (calibrations belong to one).
     public let identity: CalibrationRecord.SensorIdentity
     /// For the session record: "/dev/i2c-1 0x68" or "simulated (scenario demo)".
     public let device: String
@@ -21,6 +26,8 @@ public struct LiveSensor {
     public let chipName: String
     /// The sample clock over the configured driver.
     public var clock: SampleClock
+    /// The pelvis sensor, read on each of the thorax's ticks; nil with one sensor.
+    public var pelvis: PelvisSensor?
     /// The clock the samples are stamped on (and the session is timed by), in s: `CLOCK_MONOTONIC`, or the
     /// simulation's clock.
     public let timeSource: any MonotonicClock
@@ -28,6 +35,45 @@ public struct LiveSensor {
     public let scenarioEnd: Double?
     /// Why `auto` fell back to the simulated sensor (printed once), or nil.
     public let fallbackReason: String?
+    /// The simulated sensor's bus (thorax at 0x68, pelvis at 0x69), for fault injection; nil for a real one.
+    public let simulatedBus: SimulatedI2CBus?
+
+    /// The second sensor of a pair: its reader and what to call it.
+    public struct PelvisSensor {
+        /// The chip, read on the thorax's ticks.
+        public var reader: TickPairedIMU
+        /// "/dev/i2c-1 0x69" or "simulated 0x69".
+        public var device: String
+        /// The chip's part name, "MPU-6050".
+        public var chipName: String
+    }
+
+    /// Whether two sensors are read.
+    public var hasPelvis: Bool { pelvis != nil }
+
+    /// Arms the sample clock (the pelvis needs nothing: it runs free since it was configured).
+    public mutating func start() throws { try clock.start() }
+
+    /// Disarms the sample clock.
+    public mutating func stop() throws { try clock.stop() }
+
+    /// Waits until samples are due, reads them and hands each to `deliver`, oldest first: with two sensors
+    /// one per tick, its `sample.pelvis` read right after the thorax's (nil when that read failed).
+    ///
+    /// - Returns: how many samples were delivered (see ``SampleClock/next(_:)``).
+    /// - Throws: the thorax driver's errors (a pelvis failure is never thrown: it gives nil readings).
+    public mutating func next(_ deliver: (IMUReading) -> Void) throws -> Int {
+        guard pelvis != nil else { return try clock.next(deliver) }
+        var tick: IMUReading?
+        let count = try clock.next { tick = $0 }  // edge or polling: one reading per tick
+        guard var reading = tick else { return count }
+        let now = timeSource.now()
+        if let paired = pelvis?.reader.read(stampedAt: reading.sample.time, now: now) {
+            reading.sample.pelvis = PelvisReading(gyr: paired.sample.gyr, acc: paired.sample.acc)
+        }
+        deliver(reading)
+        return count
+    }
 
     /// The size of one raw count, for the session store.
     public var scale: SampleScale {
@@ -48,36 +94,37 @@ public struct LiveSensor {
     ///
     /// - Parameters:
     ///   - choice: auto, sim or a chip kind.
-    ///   - imu: the configured IMU (bus, address, rate, ranges).
+    ///   - imu: the configured thorax IMU (bus, address, rate, ranges).
+    ///   - pelvis: the configured pelvis IMU (two-sensor mode), or nil. The simulated sensor ignores it and
+    ///     has a pelvis when the scenario renders one.
     ///   - scenario: what the simulated sensor plays.
     ///   - gpioChip: the chip the IMU's data-ready line is on (the config's `gpio.chip`); nil: the chip that
     ///     has a line of that name.
     ///   - clock: the clock the simulated chip and its sample clock run on (the system's; a ``ManualClock``
     ///     plays the scenario as fast as it is read).
-    public static func open(_ choice: SensorChoice, imu: HardwareConfig.IMU,
+    public static func open(_ choice: SensorChoice, imu: HardwareConfig.IMU, pelvis: HardwareConfig.IMU? = nil,
                             scenario: @autoclosure () throws -> SimulatedScenario,
                             gpioChip: HardwareConfig.Chip? = nil,
                             clock: any MonotonicClock = SystemMonotonicClock()) throws -> LiveSensor {
         if choice != .simulated {
             do {
-                return try openHardware(imu: imu, kind: { if case .chip(let kind) = choice { kind } else { nil } }(),
+                return try openHardware(imu: imu, pelvis: pelvis, kind: { if case .chip(let kind) = choice { kind } else { nil } }(),
                                         gpioChip: gpioChip)
-            } catch let error as LiveSetupError where choice == .auto {
+            } catch let error as LiveSetupError where choice == .auto && error.allowsSimulatedFallback {
                 return try openSimulated(imu: imu, scenario: scenario(), reason: error.description, clock: clock)
             }
         }
         return try openSimulated(imu: imu, scenario: scenario(), reason: nil, clock: clock)
     }
 
-    /// The configured IMU on its bus, identified by WHO_AM_I, with the best sample clock that works.
-    private static func openHardware(imu: HardwareConfig.IMU, kind: IMUChipKind?, gpioChip: HardwareConfig.Chip?) throws -> LiveSensor {
-        let bus: LinuxI2CBus
-        do {
-            bus = try LinuxI2CBus(path: imu.bus.path)
-        } catch {
-            throw LiveSetupError("cannot open \(imu.bus.path): \(error.kind.meaning)")
-        }
-        let found = IMUProbe.scan(bus, addresses: imu.candidateAddresses).found
+    /// The configured IMU on its bus, identified by WHO_AM_I, with the best sample clock that works, and the
+    /// pelvis IMU when one is configured.
+    private static func openHardware(imu: HardwareConfig.IMU, pelvis pelvisIMU: HardwareConfig.IMU?, kind: IMUChipKind?,
+                                     gpioChip: HardwareConfig.Chip?) throws -> LiveSensor {
+        let bus = try openBus(imu.bus.path)
+        var addresses = imu.candidateAddresses
+        if let pelvisIMU, pelvisIMU.bus == imu.bus, let taken = pelvisIMU.address { addresses.removeAll { $0 == taken } }
+        let found = IMUProbe.scan(bus, addresses: addresses).found
             .filter { kind == nil || $0.chip == kind }
         guard let chosen = found.first else {
             let what = kind.map { "\($0)" } ?? "IMU"
@@ -85,10 +132,25 @@ public struct LiveSensor {
         }
         var driver = chosen.makeDriver(bus: bus)
         try driver.configure(IMUSettings(imu))
-        let clock = try probeClock(driver: driver, imu: imu, gpioChip: gpioChip, gpio: LinuxGPIOBackend())
-        return LiveSensor(identity: .init(chip: chosen.chip.rawValue, bus: imu.bus.path, address: hexByte(chosen.address)),
-                          device: "\(imu.bus.path) \(hexByte(chosen.address))", chipName: chosen.chip.description,
-                          clock: clock, timeSource: SystemMonotonicClock(), scenarioEnd: nil, fallbackReason: nil)
+        let pelvis = try pelvisIMU.map {
+            try openPelvis($0, beside: chosen.address, on: bus, busPath: imu.bus.path,
+                           tickRate: driver.configuration.outputDataRate)
+        }
+        let clock = try probeClock(driver: driver, imu: imu, gpioChip: gpioChip, gpio: LinuxGPIOBackend(),
+                                   allowFIFO: pelvis == nil)
+        let thorax = CalibrationRecord.SensorIdentity(chip: chosen.chip.rawValue, bus: imu.bus.path, address: hexByte(chosen.address))
+        return LiveSensor(identity: thorax.with(pelvis: pelvis?.identity), device: "\(imu.bus.path) \(hexByte(chosen.address))",
+                          chipName: chosen.chip.description, clock: clock, pelvis: pelvis?.sensor,
+                          timeSource: SystemMonotonicClock(), scenarioEnd: nil, fallbackReason: nil, simulatedBus: nil)
+    }
+
+    /// Opens an I2C bus, or says why not.
+    static func openBus(_ path: String) throws -> LinuxI2CBus {
+        do {
+            return try LinuxI2CBus(path: path)
+        } catch {
+            throw LiveSetupError("cannot open \(path): \(error.kind.meaning)")
+        }
     }
 
     /// The sample clock for `driver`: the modes tried on the chip, best first, with the IMU's data-ready line
@@ -98,8 +160,10 @@ public struct LiveSensor {
     ///   - gpioChip: the chip the line is on; nil: the first chip with a line of that name (header chips
     ///     first), or gpiochip0 for a line given by offset.
     ///   - clock: the monotonic clock (the system's; a test's manual one).
+    ///   - allowFIFO: false with two sensors (a pair is timed by the edge or by polling).
     static func probeClock(driver: any IMUDriver, imu: HardwareConfig.IMU, gpioChip: HardwareConfig.Chip?,
-                           gpio: any GPIOBackend, clock: any MonotonicClock = SystemMonotonicClock()) throws -> SampleClock {
+                           gpio: any GPIOBackend, clock: any MonotonicClock = SystemMonotonicClock(),
+                           allowFIFO: Bool = true) throws -> SampleClock {
         let candidate: DataReadyCandidate
         if let line = imu.dataReadyLine {
             do {
@@ -115,7 +179,7 @@ public struct LiveSensor {
         } else {
             candidate = .unavailable(reason: "no data-ready line is configured (imu.data_ready_line: none)")
         }
-        return try SampleClock.probing(driver: driver, clock: clock, dataReady: candidate)
+        return try SampleClock.probing(driver: driver, clock: clock, dataReady: candidate, allowFIFO: allowFIFO)
     }
 
     /// The chip to request the data-ready line from: the configured one, else the first chip with a line of
@@ -131,22 +195,5 @@ public struct LiveSensor {
             chip.close()
         }
         return nil
-    }
-
-    /// The simulated MPU-6050 at 0x68 on a simulated bus, playing `scenario` from now.
-    private static func openSimulated(imu: HardwareConfig.IMU, scenario: SimulatedScenario, reason: String?,
-                                      clock system: any MonotonicClock) throws -> LiveSensor {
-        let start = system.now() + 0.05
-        let chip = SimulatedMPU6050(clock: system, source: RecordedSampleSource(scenario.samples, startingAt: start))
-        let bus = SimulatedI2CBus(name: "simulated-i2c")
-        bus.attach(chip, at: 0x68)
-        var driver = DetectedIMU(chip: .mpu6050, address: 0x68, whoAmI: 0x68).makeDriver(bus: bus, clock: system)
-        try driver.configure(IMUSettings(imu))
-        let clock = try SampleClock(driver: driver, clock: system,
-                                    choice: SampleClockChoice(mode: .polling, evidence: "the simulated sensor"))
-        let duration = (scenario.samples.last?.time ?? 0) - (scenario.samples.first?.time ?? 0)
-        return LiveSensor(identity: .simulated, device: "simulated (scenario \(scenario.name))",
-                          chipName: "MPU-6050 (simulated)", clock: clock, timeSource: system, scenarioEnd: start + duration,
-                          fallbackReason: reason)
     }
 }

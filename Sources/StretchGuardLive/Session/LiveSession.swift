@@ -6,7 +6,7 @@ import StretchGuardHardware
 import StretchGuardStore
 import Synchronization
 
-/// A live session: one sensor's samples through the core to the buzzer and LEDs and into the recorder, on
+/// A live session: one sensor's samples (or two sensors' ticks: thorax and pelvis) through the core to the buzzer and LEDs and into the recorder, on
 /// a thread of its own, until its stop token, its time limit, the simulated scenario's end, or a sensor that
 /// stays gone; then every output off, the session's closing events recorded and the recording closed.
 ///
@@ -68,6 +68,29 @@ public final class LiveSession: @unchecked Sendable {
         public var sensorFaults: Int
         /// The sample loop's start and its last sample, on the sample clock, in s.
         public var startTime: Double, lastTime: Double
+        /// The pelvis sensor's record, with two sensors; nil with one.
+        public var pelvis: PelvisOutcome?
+    }
+
+    /// How the pelvis sensor did in a two-sensor session.
+    public struct PelvisOutcome: Sendable, Equatable {
+        /// Ticks that came without its reading (each 1/rate s).
+        public var missedTicks: Int
+        /// Times it was counted as gone (after 0.1 s of failed reads) and times it came back.
+        public var losses: Int, returns: Int
+        /// Whether it was answering at the end.
+        public var answeringAtEnd: Bool
+        /// Whether the session judged the spine (the thorax relative to the pelvis): the baseline had the
+        /// pelvis's part. False: the pelvis was read but the calibration was for the thorax alone.
+        public var spinal: Bool
+
+        public init(missedTicks: Int, losses: Int, returns: Int, answeringAtEnd: Bool, spinal: Bool) {
+            self.missedTicks = missedTicks
+            self.losses = losses
+            self.returns = returns
+            self.answeringAtEnd = answeringAtEnd
+            self.spinal = spinal
+        }
     }
 
     /// Where readers take snapshots and events.
@@ -111,6 +134,7 @@ public final class LiveSession: @unchecked Sendable {
         pipeline = SessionPipeline(baseline: parts.baseline, profile: parts.profile, samplePeriod: 1 / parts.sensor.rate)
         snapshot.holdTarget = parts.profile.hold.target
         snapshot.mode = parts.sensor.clock.mode
+        snapshot.twoSensors = parts.sensor.hasPelvis && parts.baseline.pelvis != nil
         events.reserveCapacity(256)
         pending.reserveCapacity(1024)
     }
@@ -146,7 +170,7 @@ public final class LiveSession: @unchecked Sendable {
         let end = loop()
         parts.feedback.close()  // outputs off before anything else
         parts.recorder.mark(SessionMarker(time: lastTime, kind: .note, note: "outputs off (\(end))"))
-        try? parts.sensor.clock.stop()
+        try? parts.sensor.stop()
         pipeline.finish(at: lastTime)
         parts.recorder.record(pipeline.events)
         for event in pipeline.events { note(event) }
@@ -158,13 +182,19 @@ public final class LiveSession: @unchecked Sendable {
         return Outcome(end: end, events: events, summary: summary, recording: recording,
                        timing: parts.sensor.clock.statistics, mode: parts.sensor.clock.mode, clockChoice: parts.sensor.clock.choice,
                        period: parts.sensor.clock.period, latency: latency, sensorFaults: sensorFaults,
-                       startTime: startTime, lastTime: lastTime)
+                       startTime: startTime, lastTime: lastTime, pelvis: pelvisOutcome)
+    }
+
+    private var pelvisOutcome: PelvisOutcome? {
+        guard let reader = parts.sensor.pelvis?.reader else { return nil }
+        return PelvisOutcome(missedTicks: reader.missedTicks, losses: reader.losses, returns: reader.returns,
+                             answeringAtEnd: reader.isAnswering, spinal: parts.baseline.pelvis != nil)
     }
 
     /// Reads and judges samples until something ends the session; returns what did.
     private func loop() -> LiveSessionEnd {
         do {
-            try parts.sensor.clock.start()
+            try parts.sensor.start()
         } catch {
             return .sensorCouldNotStart(error)
         }
@@ -174,7 +204,7 @@ public final class LiveSession: @unchecked Sendable {
             if let duration = parts.duration, now - startTime >= duration { return .durationReached }
             if let end = parts.sensor.scenarioEnd, now >= end { return .scenarioFinished }
             do {
-                _ = try parts.sensor.clock.next { reading in pending.append(reading.sample) }
+                _ = try parts.sensor.next { reading in pending.append(reading.sample) }
                 faultSince = nil
             } catch {
                 sensorFaults += 1
@@ -197,7 +227,9 @@ public final class LiveSession: @unchecked Sendable {
 
     /// One sample: record it (as it will be stored), run the core, drive the feedback, measure latency.
     private func process(_ raw: IMUSample) {
-        let sample = parts.recorder.record(raw)
+        var sample = parts.recorder.record(raw)
+        // A store without pelvis columns gives the thorax's part back: the core still gets the pelvis's.
+        if sample.pelvis == nil { sample.pelvis = raw.pelvis }
         lastTime = sample.time
         let frame = pipeline.process(sample)
         let emitted = pipeline.events
@@ -217,6 +249,18 @@ public final class LiveSession: @unchecked Sendable {
     }
 
     private func note(_ event: FormEvent) {
+        switch event.kind {
+        case .pelvisLost:
+            snapshot.pelvisLost = true
+            parts.recorder.mark(SessionMarker(time: event.time, kind: .note,
+                                              note: "pelvis sensor lost: no pelvis readings from here (single-sensor detection)"))
+        case .pelvisReturned:
+            snapshot.pelvisLost = false
+            parts.recorder.mark(SessionMarker(time: event.time, kind: .note,
+                                              note: "pelvis sensor back: two-sensor detection again"))
+        default:
+            break
+        }
         events.append(event)
         snapshot.tally.add(event)
         channel.post(.form(event))
@@ -229,6 +273,7 @@ public final class LiveSession: @unchecked Sendable {
         snapshot.twist = angles.twist / degree
         snapshot.flexion = angles.flexion / degree
         snapshot.sideBend = angles.sideBend / degree
+        snapshot.hipFlexion = frame.posture.hips.map { $0.flexion / degree }
         snapshot.twistLevel = frame.verdict.twist
         snapshot.bouncing = frame.verdict.bounce
         snapshot.holding = frame.verdict.holding
@@ -240,6 +285,7 @@ public final class LiveSession: @unchecked Sendable {
         snapshot.achievedRate = timing.achievedRate
         snapshot.droppedSamples = timing.droppedSamples
         snapshot.sensorFaults = sensorFaults
+        snapshot.pelvisMissedTicks = parts.sensor.pelvis?.reader.missedTicks ?? 0
         // A reader holding the lock this instant: publish again at the next sample.
         if channel.publish(snapshot) { nextPublish = time + 0.05 }
     }

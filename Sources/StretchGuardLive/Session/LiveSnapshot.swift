@@ -11,7 +11,8 @@ public struct LiveSnapshot: Sendable, Equatable {
     /// Session time, in s since the sample loop started.
     public var elapsed: Double = 0
     /// Posture relative to the neutral, in degrees: twist about the spine (+ = chest to the left), flexion
-    /// (+ = forward), side bend (+ = to the right).
+    /// (+ = forward), side bend (+ = to the right). With two sensors the spine's (thorax relative to pelvis)
+    /// while the pelvis reports, else the thorax's.
     public var twist: Double = 0
     public var flexion: Double = 0
     public var sideBend: Double = 0
@@ -35,6 +36,14 @@ public struct LiveSnapshot: Sendable, Equatable {
     public var achievedRate: Double?
     public var droppedSamples = 0
     public var sensorFaults = 0
+    /// Whether the session runs two sensors (thorax and pelvis, with a baseline for both).
+    public var twoSensors = false
+    /// Whether the pelvis sensor is lost now (the core judges with the thorax alone until it returns).
+    public var pelvisLost = false
+    /// Hip flexion (the pelvis's forward tilt), in degrees, while the pelvis reports; nil otherwise.
+    public var hipFlexion: Double?
+    /// Ticks without a pelvis reading so far.
+    public var pelvisMissedTicks = 0
 
     public init() {}
 }

@@ -75,16 +75,23 @@ struct Calibrate: ParsableCommand {
     private func calibrate() throws {
         let console = TextCalibrationConsole(isTerminal: isatty(STDOUT_FILENO) == 1, write: StandardStreams.out)
         let hardware = try HardwareConfigFile.load(explicitPath: config).config
-        let live = try LiveSensor.open(sensor, imu: hardware.thorax, scenario: try SimulatedScenario.load(procedureScenario()),
-                                       gpioChip: hardware.gpio.chip)
+        let live = try LiveSensor.open(sensor, imu: hardware.thorax, pelvis: hardware.pelvis,
+                                       scenario: try SimulatedScenario.load(procedureScenario()), gpioChip: hardware.gpio.chip)
         let library = library
         if let reason = live.fallbackReason { console.line("No IMU found (\(reason)); using the simulated sensor.") }
         console.line("Calibrating \(live.identity) (\(live.chipName), \(live.device)).")
-        console.line("The sensor goes on your upper back, between the shoulder blades, on the spine; strap it snug. "
-                     + "Any orientation works. Press Ctrl-C to stop at any time: nothing is saved then.")
+        if let pelvis = live.pelvis {
+            console.line("And the pelvis (belt) sensor: \(pelvis.chipName), \(pelvis.device). Both are calibrated together.")
+            console.line("The first sensor goes on your upper back, between the shoulder blades, on the spine; the second "
+                         + "on the belt over the sacrum (the flat bone at the base of the spine). Strap both snug; any "
+                         + "orientation works. Press Ctrl-C to stop at any time: nothing is saved then.")
+        } else {
+            console.line("The sensor goes on your upper back, between the shoulder blades, on the spine; strap it snug. "
+                         + "Any orientation works. Press Ctrl-C to stop at any time: nothing is saved then.")
+        }
         var source = LiveCalibrationSource(sensor: live)
-        try source.sensor.clock.start()
-        defer { try? source.sensor.clock.stop() }
+        try source.sensor.start()
+        defer { try? source.sensor.stop() }
         let procedure = CalibrationProcedure(timeline: CalibrationTimeline(tries: tries), console: console,
                                              stopRequested: { StopSignal.token.isStopped })
         let result: CalibrationProcedure.Result
@@ -116,7 +123,11 @@ struct Calibrate: ParsableCommand {
             found = (try CalibrationLibrary.read(file, for: nil), file)
         } else {
             let identity = try sensorIdentity()
-            guard let latest = try library.latest(for: identity) else {
+            // The simulated sensor has a pelvis when its scenario renders one: take the newer of the two.
+            let candidates = identity == .simulated ? [identity, .simulatedPair] : [identity]
+            let newest = try candidates.compactMap { candidate throws(ConfigError) in try library.latest(for: candidate) }
+                .max { $0.record.created < $1.record.created }
+            guard let latest = newest else {
                 let others = library.all().count
                 throw CommandFailure("no calibration for \(identity) yet in \(library.directory)"
                                      + (others > 0 ? " (\(others) for other sensors: --list shows them)" : "")
@@ -135,8 +146,8 @@ struct Calibrate: ParsableCommand {
     private func sensorIdentity() throws -> CalibrationRecord.SensorIdentity {
         if sensor == .simulated { return .simulated }
         let hardware = try HardwareConfigFile.load(explicitPath: config).config
-        let live = try LiveSensor.open(sensor, imu: hardware.thorax, scenario: try SimulatedScenario.load(procedureScenario()),
-                                       gpioChip: hardware.gpio.chip)
+        let live = try LiveSensor.open(sensor, imu: hardware.thorax, pelvis: hardware.pelvis,
+                                       scenario: try SimulatedScenario.load(procedureScenario()), gpioChip: hardware.gpio.chip)
         if let reason = live.fallbackReason {
             StandardStreams.error("note: no IMU found (\(reason)); showing the simulated sensor's calibration\n")
         }

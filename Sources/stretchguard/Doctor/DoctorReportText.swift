@@ -24,8 +24,14 @@ struct DoctorReportText {
                     lines.append("      nothing answers at 0x68, 0x69, 0x6A or 0x6B")
                 }
             }
-            if let imu = report.imu {
-                lines.append("IMU")
+            if report.sensors.count > 1 {
+                lines.append("Sensors")
+                for sensor in report.sensors {
+                    lines.append("  \(sensor.ok ? "✓" : "✗") \(sensor.name)\(sensor.device.map { " " + $0 } ?? ""): \(sensor.summary)")
+                }
+            }
+            for imu in [report.imu, report.pelvis].compactMap({ $0 }) {
+                lines.append(report.pelvis == nil ? "IMU" : "IMU, \(imu.role)")
                 let mark = imu.health.contains("stuck") ? "✗" : "✓"
                 lines.append("  \(mark) \(imu.chip) at \(imu.address) on \(imu.bus), \(number(imu.rateHz, 0)) Hz: "
                              + "\(imu.samplesRead) samples, |a| = \(number(imu.meanAccNorm, 2)) m/s², "

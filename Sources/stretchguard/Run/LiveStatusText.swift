@@ -17,7 +17,9 @@ enum LiveStatusText {
         var alerts: [String] = []
         if s.twistLevel == .alert { alerts.append("TWIST!") } else if s.twistLevel == .warning { alerts.append("twist?") }
         if s.bouncing { alerts.append("BOUNCE!") }
-        return "\(clock(s.elapsed))  twist \(signed(s.twist))°  flexion \(signed(s.flexion))°  "
+        if s.twoSensors && s.pelvisLost { alerts.append("pelvis sensor lost: upper back alone") }
+        let hips = s.hipFlexion.map { "  hips \(signed($0))°" } ?? ""
+        return "\(clock(s.elapsed))  twist \(signed(s.twist))°  flexion \(signed(s.flexion))°\(hips)  "
             + "hold [\(bar)] \(hold)  LED \(s.ledColor.rawValue)\(s.buzzerOn ? "  ♪ beep" : "")"
             + (alerts.isEmpty ? "" : "  " + alerts.joined(separator: " "))
     }

@@ -19,7 +19,7 @@ struct Run: ParsableCommand {
             the recording closed.
             """)
 
-    @Option(help: "auto (the configured IMU, else the simulated sensor), sim, or a chip: mpu6050, icm20948, lsm6dsox, …")
+    @Option(help: "auto (the configured IMU, else the simulated sensor), sim, or a chip: mpu6050, icm20948, lsm6dsox, … (the upper-back sensor's; a pelvis IMU in the config is read beside it)")
     var sensor = SensorChoice.auto
     @Option(help: "What the simulated sensor plays: a name from Calibration/scenarios/ or a .scenario file.")
     var scenario = SimulatedScenario.demoName
@@ -50,11 +50,14 @@ struct Run: ParsableCommand {
         let say: (String) -> Void = { if !quiet { printFlushed($0) } }
         let hardware = try HardwareConfigFile.load(explicitPath: config).config
         var exercise = try ProfileLibrary.standard().load(profile)
-        var sensor = try LiveSensor.open(self.sensor, imu: hardware.thorax, scenario: try SimulatedScenario.load(scenario),
-                                         gpioChip: hardware.gpio.chip)
+        var sensor = try LiveSensor.open(self.sensor, imu: hardware.thorax, pelvis: hardware.pelvis,
+                                         scenario: try SimulatedScenario.load(scenario), gpioChip: hardware.gpio.chip)
         if let reason = sensor.fallbackReason { say("no IMU found (\(reason)); using the simulated sensor — `stretchguard doctor` checks the hardware") }
         say("sensor: \(sensor.chipName), \(sensor.device), \(FixedDecimal.string(sensor.rate, decimals: 1)) Hz; "
             + "sample clock: \(sensor.clock.choice)")
+        if let pelvis = sensor.pelvis {
+            say("pelvis sensor: \(pelvis.chipName), \(pelvis.device), read on each tick of the upper-back sensor")
+        }
         let database = try store.resolvedPath()
         let sessions = try SessionStore(path: database, forRecording: true)  // quick_check, writable
         let completed = try sessions.sessions().filter { $0.info.profile == exercise.name && $0.isComplete }.count

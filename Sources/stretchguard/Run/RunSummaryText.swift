@@ -26,8 +26,9 @@ struct RunSummaryText {
             "  twist alerts   \(summary.twistAlerts)",
             "  bounce alerts  \(summary.bounceAlerts)",
             "  impacts        \(summary.impacts)",
-            "  recorded in    \(database)",
         ]
+        if let pelvis = outcome.pelvis { lines.append("  pelvis sensor  " + Self.pelvisLine(pelvis, period: outcome.period)) }
+        lines.append("  recorded in    \(database)")
         var health = "Loop health: \(outcome.mode) mode"
         if let rate = stats.achievedRate {
             health += ", \(FixedDecimal.string(rate, decimals: 1)) Hz (asked \(FixedDecimal.string(1 / period, decimals: 1)))"
@@ -46,6 +47,20 @@ struct RunSummaryText {
         }
         lines.append("Review it: stretchguard review \(session)")
         return lines.joined(separator: "\n")
+    }
+
+    /// The pelvis sensor's session in plain words (`period`: the sample period, in s).
+    static func pelvisLine(_ pelvis: LiveSession.PelvisOutcome, period: Double) -> String {
+        guard pelvis.spinal else {
+            return "read, but the calibration is for the upper-back sensor alone: `stretchguard calibrate` calibrates both"
+        }
+        guard pelvis.missedTicks > 0 else { return "answered throughout: twist and flexion are the spine's" }
+        let missing = FixedDecimal.string(Double(pelvis.missedTicks) * period, decimals: 1)
+        var text = pelvis.losses == 0 ? "missed \(pelvis.missedTicks) readings (\(missing) s), never lost"
+            : "lost \(pelvis.losses)× (\(missing) s without it; the upper-back sensor judged alone meanwhile)"
+        if pelvis.returns > 0 { text += ", back \(pelvis.returns)×" }
+        text += pelvis.answeringAtEnd ? "; answering at the end" : "; not answering at the end: check its cable"
+        return text
     }
 
     /// Why the session ended; a stop from Ctrl-C or SIGTERM says so.
