@@ -57,11 +57,17 @@ import Testing
         let result = try CommandRunner.run(["eval", folder, "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(json["scenarios"] as? Int == 3)
+        // Every scenario once with one sensor and once with a pelvis sensor too (`--sensors both`).
+        #expect(json["scenarios"] as? Int == 6)
         let twist = try #require(json["twist"] as? [String: Any])
         let bounce = try #require(json["bounce"] as? [String: Any])
         #expect(twist["f1"] as? Double == 1 && bounce["f1"] as? Double == 1)
         #expect(json["false_alarms_per_10_min"] as? Double == 0)
+        let two = try #require(json["two_sensor"] as? [String: Any])
+        #expect((two["twist"] as? [String: Any])?["f1"] as? Double == 1)
+        let one = try CommandRunner.run(["eval", folder, "--json", "--sensors", "one"])
+        let oneJSON = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+        #expect(oneJSON["scenarios"] as? Int == 3)
     }
 
     @Test func badProfilesAndSuitesFailWithOneLine() throws {
