@@ -74,7 +74,7 @@ extension StretchGuard {
                     written.append("HTML report written to \(html)")
                 }
                 if let csvFile, let csv {
-                    try ReviewCSV.write(analysis.track, to: csvFile.write)
+                    try ReviewCSV.write(analysis, to: csvFile.write)
                     written.append("\(analysis.track.count) rows written to \(csv)")
                 }
                 try htmlFile?.commit()
