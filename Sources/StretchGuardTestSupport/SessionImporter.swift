@@ -33,7 +33,8 @@ public struct SessionImporter: Sendable {
     /// Writes one session.
     ///
     /// - Parameters:
-    ///   - samples: the stream (times in s on the sample clock, never decreasing; rad/s, m/s²).
+    ///   - samples: the stream (times in s on the sample clock, never decreasing; rad/s, m/s²); with
+    ///     `info.pelvis` set, their pelvis readings are stored too (nil where the pelvis missed a tick).
     ///   - store: the database.
     ///   - info: the session's metadata; its `calibration` is replaced (see `calibration`).
     ///   - baseline: the neutral posture the live session used.
@@ -56,14 +57,14 @@ public struct SessionImporter: Sendable {
                                            method: "session-start", baseline: baseline)
             info.calibration = (try? record.encoded()).map { String(decoding: $0, as: UTF8.self) } ?? ""
         }
-        let codec = SampleCodec(scale: info.scale)
+        let codec = SampleCodec(info: info)
         var pipeline = SessionPipeline(baseline: baseline, profile: profile, samplePeriod: 1 / info.rate)
         var recaptures = RecaptureSchedule(markers: markers)
         let session = try store.beginSession(info)
 
         var events: [FormEvent] = []
         var batch = SessionBatch()
-        var encoder = SampleBlockEncoder(capacity: samplesPerBlock)
+        var encoder = SampleBlockEncoder(capacity: samplesPerBlock, twoSensors: info.hasPelvis)
         var pendingMarkers = markers[...], pendingGaps = gaps[...]
         func closeBlock() {
             if let block = encoder.block() { batch.blocks.append(block) }

@@ -1,4 +1,5 @@
 import Foundation
+import StretchGuardStore
 import Testing
 
 /// `stretchguard review`: the outputs and the bad inputs, through the built binary.
@@ -70,7 +71,7 @@ import Testing
         for arguments in [["review", "1"], ["sessions"], ["replay", "--session", "1"]] {
             let result = try database.run(arguments)
             #expect(result.failedWithOneLine, "\(arguments): \(result.stderr)")
-            #expect(result.stderr.contains("written by a newer StretchGuard (schema 99 > 1); upgrade stretchguard"),
+            #expect(result.stderr.contains("written by a newer StretchGuard (schema 99 > \(SessionStore.supportedSchemaVersion)); upgrade stretchguard"),
                     "\(arguments): \(result.stderr)")
         }
     }

@@ -99,3 +99,16 @@ func goldenMismatch(_ actual: String, file name: String) throws -> String? {
     }
     return "got \(a.count) lines, expected \(e.count)"
 }
+
+extension ReviewDatabase {
+    /// A database holding one two-sensor session (`SyntheticTwoSensorSession`: a chest twist over still
+    /// hips, a whole-body turn, a second without pelvis readings), 50 s at 100 Hz, general profile.
+    static func twoSensor() throws -> ReviewDatabase {
+        let database = try ReviewDatabase.empty()
+        let store = try SessionStore(path: database.path)
+        _ = try SyntheticTwoSensorSession.write(into: store, startDate: startDate,
+                                                profile: try library.load("general"))
+        try store.close()
+        return database
+    }
+}

@@ -29,6 +29,12 @@ public struct HoldMetrics: Sendable, Equatable {
     /// LDLJ-V of the angular velocity ω over the hold (dimensionless; higher is smoother), or nil when
     /// undefined.
     public var ldlj: Double?
+    /// Two sensors: mean hip flexion over the hold's ticks with a pelvis reading, in rad (nil with one
+    /// sensor, or when the pelvis never reported during the hold). ``meanAngle`` is then the spine's.
+    public var meanHipFlexion: Double? = nil
+    /// Two sensors: the pelvis twist of largest magnitude during the hold, in rad (signed: + hips to the
+    /// left; nil as ``meanHipFlexion``).
+    public var peakPelvisTwist: Double? = nil
 
     /// The holds of a replayed session, from its events (`hold_ended` closes each; `hold_reached` marks
     /// it reached) and the per-sample track.
@@ -50,15 +56,28 @@ public struct HoldMetrics: Sendable, Equatable {
             var peak = 0.0
             for i in range where abs(track.twist[i]) > abs(peak) { peak = track.twist[i] }
             let (sparc, ldlj) = smoothness(of: track.angularVelocity[range], sampleRate: sampleRate)
+            let hips = hipMeasures(track, range)
             holds.append(HoldMetrics(
                 number: holds.count + 1, start: start, end: stop, duration: end.duration, target: target,
                 reached: events.contains { $0.kind == .holdReached && within($0) } || end.duration >= target,
                 meanAngle: end.value, peakTwist: peak,
                 bounces: events.count(where: { $0.kind == .bounceStarted && within($0) }),
                 twistAlerts: events.count(where: { $0.kind == .twistAlertStarted && within($0) }),
-                sparc: sparc, ldlj: ldlj))
+                sparc: sparc, ldlj: ldlj, meanHipFlexion: hips?.meanFlexion, peakPelvisTwist: hips?.peakTwist))
         }
         return holds
+    }
+
+    /// The mean hip flexion and the peak pelvis twist over the ticks of `range` with hip angles (rad), or
+    /// nil when none has.
+    static func hipMeasures(_ track: SessionTrack, _ range: Range<Int>) -> (meanFlexion: Double, peakTwist: Double)? {
+        var sum = 0.0, count = 0, peak = 0.0
+        for i in range where !track.hipFlexion[i].isNaN {
+            sum += track.hipFlexion[i]
+            count += 1
+            if abs(track.pelvisTwist[i]) > abs(peak) { peak = track.pelvisTwist[i] }
+        }
+        return count == 0 ? nil : (sum / Double(count), peak)
     }
 
     /// SPARC of |ω| and LDLJ-V of ω over a stretch of samples (nil where undefined).

@@ -27,6 +27,8 @@ public struct SessionAnalysis: Sendable {
     public let agreement: ReplayAgreement
     /// The session's length, in s.
     public let duration: Double
+    /// Each sensor's health: the thorax, and the pelvis in a two-sensor session.
+    public let sensors: [SensorHealth]
 
     /// Replays and measures a session.
     ///
@@ -51,6 +53,7 @@ public struct SessionAnalysis: Sendable {
         holds = HoldMetrics.holds(events: events, track: track, startTime: start,
                                   sampleRate: recording.session.info.rate, target: profile.hold.target)
         alerts = AlertSpan.spans(in: events, startTime: start, endTime: duration)
+        sensors = SensorHealth.sensors(of: recording, track: track, events: events, duration: duration)
         timeline = TimelineEntry.timeline(events: recording.storedEvents, markers: recording.markers,
                                           gaps: recording.gaps, startTime: start, position: profile.hold.position)
         // A session that never closed (crash, power cut, still recording) stored no closing events.
@@ -61,6 +64,11 @@ public struct SessionAnalysis: Sendable {
 
     /// The session's row.
     public var session: StoredSession { recording.session }
+    /// Whether the session recorded two sensors (thorax and pelvis).
+    public var hasPelvis: Bool { recording.session.info.hasPelvis }
+    /// Whether the replay measured the spine (two-sensor mode: the baseline has the pelvis's): the track's
+    /// flexion and twist are then lumbar flexion and spinal twist, and it has hip angles.
+    public var isSpinal: Bool { recording.baseline.pelvis != nil }
 
     /// The totals, in the units given on ``ReviewSummary``.
     public var summary: ReviewSummary {
@@ -73,7 +81,12 @@ public struct SessionAnalysis: Sendable {
             impacts: events.count(where: { $0.kind == .impact }),
             stops: recording.markers.count(where: { $0.kind == .stop }),
             worstTwist: alerts.filter { $0.kind == .twist }.map(\.peak).max() ?? 0,
-            missingSamples: recording.gaps.reduce(0) { $0 + $1.samples })
+            missingSamples: recording.gaps.filter { $0.stream == .thorax }.reduce(0) { $0 + $1.samples },
+            hipHingeCues: alerts.count(where: { $0.kind == .hipHinge }),
+            hipsStillCues: alerts.count(where: { $0.kind == .hipsStill }),
+            pelvisLosses: events.count(where: { $0.kind == .pelvisLost }),
+            worstPelvisTwist: track.hasHips ? track.pelvisTwist.reduce(0) { $1.isNaN ? $0 : max($0, abs($1)) } : nil,
+            deepestHipFlexion: track.hasHips ? track.hipFlexion.reduce(0) { $1.isNaN ? $0 : max($0, $1) } : nil)
     }
 }
 
@@ -101,8 +114,19 @@ public struct ReviewSummary: Sendable, Equatable {
     public var stops: Int
     /// The worst twist during an alert, in rad (0 when none).
     public var worstTwist: Double
-    /// Samples missing from the recording.
+    /// Samples missing from the recording (whole ticks; the pelvis's missing readings are in
+    /// ``SessionAnalysis/sensors``).
     public var missingSamples: Int
+    /// "Bend from the hips" cues (two sensors).
+    public var hipHingeCues = 0
+    /// "Keep the hips still" cues (two sensors).
+    public var hipsStillCues = 0
+    /// Times the pelvis sensor was lost mid-session.
+    public var pelvisLosses = 0
+    /// Two sensors: the largest |pelvis twist|, in rad (nil without hip angles).
+    public var worstPelvisTwist: Double? = nil
+    /// Two sensors: the deepest hip flexion, in rad (nil without hip angles).
+    public var deepestHipFlexion: Double? = nil
 
     /// Twist and bounce alerts together.
     public var alerts: Int { twistAlerts + bounceAlerts }

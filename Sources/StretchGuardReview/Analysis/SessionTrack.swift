@@ -3,7 +3,9 @@ import StretchGuardTrace
 
 /// A replayed session's per-sample series, column by column (one entry per stored sample).
 ///
-/// Times count from the session's start (`SessionInfo.startTime`), in s; angles are in rad.
+/// Times count from the session's start (`SessionInfo.startTime`), in s; angles are in rad. In a two-sensor
+/// replay the posture angles are the spine's (thorax relative to pelvis: lumbar flexion, spinal twist) and
+/// the hips' angles are kept beside them (NaN at the ticks the pelvis did not report).
 public struct SessionTrack: Sendable {
     /// What the coach said at one sample, as bits.
     public struct Flags: OptionSet, Sendable, Hashable {
@@ -21,6 +23,10 @@ public struct SessionTrack: Sendable {
         public static let impact = Flags(rawValue: 1 << 3)
         /// |twist| is in the warning band (or above).
         public static let twistWarning = Flags(rawValue: 1 << 4)
+        /// The "bend from the hips" cue is on (two sensors).
+        public static let hipHinge = Flags(rawValue: 1 << 5)
+        /// The "keep the hips still" cue is on (two sensors).
+        public static let hipsStill = Flags(rawValue: 1 << 6)
     }
 
     /// Sample times, in s since the session's start.
@@ -31,6 +37,16 @@ public struct SessionTrack: Sendable {
     public private(set) var sideBend: [Double] = []
     /// Axial twist, in rad (+ chest toward the wearer's left).
     public private(set) var twist: [Double] = []
+    /// Hip flexion (the pelvis's forward tilt), in rad (+ forward); NaN where the pelvis did not report
+    /// (all NaN in a one-sensor replay).
+    public private(set) var hipFlexion: [Double] = []
+    /// Pelvis twist (the hips' turn about the vertical from neutral), in rad (+ toward the wearer's left);
+    /// NaN where the pelvis did not report.
+    public private(set) var pelvisTwist: [Double] = []
+    /// Ticks whose sample carried a pelvis reading.
+    public private(set) var pelvisReadings = 0
+    /// Ticks with hip angles (the pelvis reporting in a two-sensor replay).
+    public private(set) var hipSamples = 0
     /// The verdict's flags.
     public private(set) var flags: [Flags] = []
     /// Seconds held so far in the current hold (0 when not holding), in s.
@@ -44,6 +60,8 @@ public struct SessionTrack: Sendable {
         flexion.reserveCapacity(capacity)
         sideBend.reserveCapacity(capacity)
         twist.reserveCapacity(capacity)
+        hipFlexion.reserveCapacity(capacity)
+        pelvisTwist.reserveCapacity(capacity)
         flags.reserveCapacity(capacity)
         holdSeconds.reserveCapacity(capacity)
         angularVelocity.reserveCapacity(capacity)
@@ -51,6 +69,8 @@ public struct SessionTrack: Sendable {
 
     /// Number of samples.
     public var count: Int { time.count }
+    /// Whether any tick has hip angles (a two-sensor replay with the pelvis reporting).
+    public var hasHips: Bool { hipSamples > 0 }
 
     /// Appends one replayed sample.
     ///
@@ -66,10 +86,17 @@ public struct SessionTrack: Sendable {
         if verdict.bounce { bits.insert(.bounce) }
         if verdict.holding { bits.insert(.holding) }
         if verdict.impact { bits.insert(.impact) }
+        if verdict.hipHinge { bits.insert(.hipHinge) }
+        if verdict.hipsStill { bits.insert(.hipsStill) }
+        let hips = step.frame.posture.hips
         time.append(step.sample.time - startTime)
         flexion.append(angles.flexion)
         sideBend.append(angles.sideBend)
         twist.append(angles.twist)
+        hipFlexion.append(hips?.flexion ?? .nan)
+        pelvisTwist.append(hips?.twist ?? .nan)
+        if hips != nil { hipSamples += 1 }
+        if step.sample.pelvis != nil { pelvisReadings += 1 }
         flags.append(bits)
         holdSeconds.append(verdict.holdSeconds)
         angularVelocity.append(step.angularVelocity)

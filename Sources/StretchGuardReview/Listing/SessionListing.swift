@@ -34,7 +34,8 @@ public struct SessionListing: Sendable {
         let rows = sessions.map { s -> [String] in
             let summary = s.summary
             return ["\(s.id)", ReviewFormat.date(s.startDate, timeZone: timeZone),
-                    s.status == .recording ? "-" : ReviewFormat.clock(s.duration, tenths: false), s.info.profile,
+                    s.status == .recording ? "-" : ReviewFormat.clock(s.duration, tenths: false),
+                    s.info.profile + (s.info.hasPelvis ? " (2 sensors)" : ""),
                     summary.map { "\($0.holds)" } ?? "-", summary.map { "\($0.holdsReached)" } ?? "-",
                     summary.map { Self.alerts($0) } ?? "-", Self.status(s)]
         }
@@ -63,10 +64,12 @@ public struct SessionListing: Sendable {
             var id: Int64, start: String, duration_s: Double, profile: String, status: String, completed: Bool
             var samples: Int, holds: Int?, holds_reached: Int?, longest_hold_s: Double?, twist_alerts: Int?
             var bounce_alerts: Int?, impacts: Int?
+            /// 2 for a two-sensor session; left out with one sensor.
+            var sensors: Int?
 
             enum CodingKeys: String, CodingKey {
                 case id, start, duration_s, profile, status, completed, samples, holds, holds_reached, longest_hold_s
-                case twist_alerts, bounce_alerts, impacts
+                case twist_alerts, bounce_alerts, impacts, sensors
             }
 
             func encode(to encoder: any Encoder) throws {
@@ -84,6 +87,7 @@ public struct SessionListing: Sendable {
                 try c.encode(twist_alerts, forKey: .twist_alerts)
                 try c.encode(bounce_alerts, forKey: .bounce_alerts)
                 try c.encode(impacts, forKey: .impacts)
+                try c.encodeIfPresent(sensors, forKey: .sensors)
             }
         }
         let rows = sessions.map { s in
@@ -91,7 +95,7 @@ public struct SessionListing: Sendable {
                 profile: s.info.profile, status: s.status.rawValue, completed: s.isComplete, samples: s.sampleCount,
                 holds: s.summary?.holds, holds_reached: s.summary?.holdsReached,
                 longest_hold_s: s.summary.map { ReviewJSON.round($0.longestHold) }, twist_alerts: s.summary?.twistAlerts,
-                bounce_alerts: s.summary?.bounceAlerts, impacts: s.summary?.impacts)
+                bounce_alerts: s.summary?.bounceAlerts, impacts: s.summary?.impacts, sensors: s.info.hasPelvis ? 2 : nil)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

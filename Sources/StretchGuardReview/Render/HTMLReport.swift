@@ -43,12 +43,16 @@ public struct HTMLReport: Sendable {
         page.close("header")
 
         cards(&page, summary)
+        if analysis.hasPelvis { hipCards(&page, analysis) }
 
         page.open("section", ["class": "panel"])
-        page.text("h2", "Twist and flexion over time")
+        page.text("h2", analysis.hasPelvis
+            ? (analysis.isSpinal ? "Spinal twist and lumbar flexion over time" : "Upper-back twist and flexion over time")
+            : "Twist and flexion over time")
         page.raw(HTMLStyle.legend)
         page.raw(plot.render(analysis))
         page.close("section")
+        if analysis.hasPelvis { hips(&page, analysis) }
 
         holdTable(&page, analysis.holds)
         timeline(&page, analysis.timeline)
@@ -79,6 +83,58 @@ public struct HTMLReport: Sendable {
              tone: s.stops == 0 ? "good" : "bad")
         card(&page, "\(s.impacts)", "impacts", s.impacts == 0 ? "no jolts" : "high accelerations",
              tone: s.impacts == 0 ? "good" : "warn")
+        page.close("section")
+    }
+
+    /// A two-sensor session's cards: the hip cues, the hips' range and the pelvis sensor's health.
+    private func hipCards(_ page: inout SVGWriter, _ analysis: SessionAnalysis) {
+        let s = analysis.summary
+        page.open("section", ["class": "cards", "id": "hip-cards"])
+        card(&page, "\(s.hipHingeCues)", "bend from the hips",
+             s.hipHingeCues == 0 ? "the hips led the bends" : "the back took too much of a bend",
+             tone: s.hipHingeCues == 0 ? "good" : "warn")
+        card(&page, "\(s.hipsStillCues)", "keep the hips still",
+             s.hipsStillCues == 0 ? "hips stayed facing forward" : "the hips turned in a stretch",
+             tone: s.hipsStillCues == 0 ? "good" : "warn")
+        card(&page, s.deepestHipFlexion.map { ReviewFormat.degrees($0) } ?? "–", "deepest hip flexion",
+             s.worstPelvisTwist.map { "pelvis turned up to \(ReviewFormat.degrees($0))" } ?? "no hip angles",
+             tone: "neutral")
+        if let pelvis = analysis.sensors.first(where: { $0.sensor == .pelvis }) {
+            let lost = pelvis.losses == 0 ? "never lost" : "lost \(pelvis.losses == 1 ? "once" : "\(pelvis.losses) times")"
+            card(&page, ReviewFormat.decimal(pelvis.share * 100, 0) + " %", "pelvis readings", lost,
+                 tone: pelvis.losses == 0 && pelvis.missing == 0 ? "good" : "warn")
+        }
+        page.close("section")
+    }
+
+    /// A two-sensor session's hips plot and the sensors' health table.
+    private func hips(_ page: inout SVGWriter, _ analysis: SessionAnalysis) {
+        page.open("section", ["class": "panel"])
+        page.text("h2", "Lumbar and hip flexion, pelvis twist")
+        page.text("p", "Blue: the spine's flexion; green: the hips' (pelvis tilt). In a good hip hinge green "
+            + "carries most of the bend. Hatched: no pelvis reading.", ["class": "meta"])
+        page.raw(plot.renderHips(analysis))
+        page.close("section")
+        page.open("section", ["class": "panel"])
+        page.text("h2", "Sensors")
+        page.open("table", ["id": "sensors"])
+        page.raw("<thead><tr><th>sensor</th><th>chip</th><th>device</th><th>readings</th><th>rate</th>"
+            + "<th>missing</th><th>gaps</th><th>lost</th></tr></thead>")
+        page.open("tbody")
+        for sensor in analysis.sensors {
+            page.open("tr", ["class": "sensor \(sensor.sensor.rawValue)"])
+            page.text("td", sensor.sensor.place)
+            page.text("td", sensor.chip.isEmpty ? "–" : sensor.chip)
+            page.text("td", sensor.device.isEmpty ? "–" : sensor.device)
+            page.text("td", "\(sensor.readings)", ["class": "num"])
+            page.text("td", ReviewFormat.decimal(sensor.rate, 0) + " Hz", ["class": "num"])
+            page.text("td", "\(sensor.missing)", ["class": sensor.missing > 0 ? "num flag-bounce" : "num"])
+            page.text("td", "\(sensor.gaps)", ["class": "num"])
+            page.text("td", "\(sensor.losses)", ["class": sensor.losses > 0 ? "num flag-twist" : "num"])
+            page.close("tr")
+        }
+        page.close("tbody")
+        page.close("table")
         page.close("section")
     }
 
@@ -156,6 +212,9 @@ public struct HTMLReport: Sendable {
         page.text("p", "Sensor \(info.chip) (\(info.device)), \(ReviewFormat.decimal(info.rate, 0)) Hz, "
             + "\(analysis.summary.samples) samples\(analysis.summary.missingSamples > 0 ? ", \(analysis.summary.missingSamples) missing" : ""); "
             + "baseline \(ReviewText.baselineText(analysis.recording.baselineSource)); recorded by StretchGuard \(info.softwareVersion).")
+        if analysis.hasPelvis {
+            page.text("p", "Sensors: " + analysis.sensors.map { "\($0.name): \($0.text)" }.joined(separator: "; ") + ".")
+        }
         page.text("p", "Replay: " + ReviewText.agreementText(analysis) + ".")
         page.close("footer")
     }

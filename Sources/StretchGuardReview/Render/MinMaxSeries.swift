@@ -43,6 +43,7 @@ public struct MinMaxSeries: Sendable, Equatable {
             guard column >= 0 else { continue }
             let c = min(column, count - 1)
             let v = transform(values[i])
+            guard !v.isNaN else { continue }  // no value at this tick (e.g. the pelvis did not report)
             if let existing = columns[c] {
                 columns[c] = Column(min: Swift.min(existing.min, v), max: Swift.max(existing.max, v))
             } else {

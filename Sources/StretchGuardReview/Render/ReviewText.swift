@@ -21,13 +21,15 @@ public struct ReviewText: Sendable {
         var lines = header(analysis)
         lines.append("")
         lines += holdTable(analysis.holds)
+        if analysis.hasPelvis, !analysis.holds.isEmpty { lines += hipTable(analysis.holds) }
         lines.append("")
         lines.append("Timeline")
         lines += analysis.timeline.isEmpty
             ? ["  nothing happened: no holds, alerts or markers"]
             : analysis.timeline.map { "  " + ReviewFormat.right(ReviewFormat.clock($0.time), 8) + "  " + $0.text }
         lines.append("")
-        lines.append("Twist and flexion over time")
+        lines.append(analysis.hasPelvis ? (analysis.isSpinal ? "Spine and hips over time" : "Thorax and hips over time")
+                                        : "Twist and flexion over time")
         lines += plot.render(analysis)
         return lines.joined(separator: "\n") + "\n"
     }
@@ -64,6 +66,30 @@ public struct ReviewText: Sendable {
             "  baseline         \(Self.baselineText(analysis.recording.baselineSource))",
         ]
         lines.append("  replay           " + Self.agreementText(analysis))
+        if analysis.hasPelvis { lines.insert(contentsOf: hipLines(analysis), at: 4) }
+        return lines
+    }
+
+    /// A two-sensor session's lines after the bounce alerts: what the twist measured, the hip cues, the
+    /// hips' range and each sensor's health.
+    func hipLines(_ analysis: SessionAnalysis) -> [String] {
+        let summary = analysis.summary
+        let hinge = summary.hipHingeCues == 0 ? "none" : "\(summary.hipHingeCues) — bend from the hips, keep the back long"
+        let still = summary.hipsStillCues == 0 ? "none" : "\(summary.hipsStillCues) — keep the hips facing forward"
+        var hips = "hip angles missing (the pelvis never reported)"
+        if let flexion = summary.deepestHipFlexion, let twist = summary.worstPelvisTwist {
+            hips = "bent up to \(ReviewFormat.degrees(flexion)), turned up to \(ReviewFormat.degrees(twist))"
+        }
+        var lines = [
+            "  twist measured   " + (analysis.isSpinal
+                ? "spine (upper back vs pelvis): whole-body turns are no twist"
+                : "upper back alone (the pelvis missed the still start)"),
+            "  hip hinge cues   \(hinge)",
+            "  hips still cues  \(still)",
+            "  hips             \(hips)",
+        ]
+        lines += analysis.sensors.map { "  \($0.sensor.rawValue) sensor".padding(toLength: 19, withPad: " ", startingAt: 0)
+            + $0.text }
         return lines
     }
 
@@ -84,6 +110,19 @@ public struct ReviewText: Sendable {
                 "\(hold.bounces)", hold.sparc.map { ReviewFormat.decimal($0, 2) } ?? "-",
                 hold.ldlj.map { ReviewFormat.decimal($0, 1) } ?? "-",
             ]))
+        }
+        return lines
+    }
+
+    /// A two-sensor session's hips in each hold: mean hip flexion and the largest pelvis turn (the hold
+    /// table's angle and twist are then the spine's).
+    func hipTable(_ holds: [HoldMetrics]) -> [String] {
+        var lines = ["", "Hips in each hold (the holds' angle and twist above are the spine's)",
+                     "  #   hip flexion  pelvis turn"]
+        for hold in holds {
+            lines.append(("  " + ReviewFormat.left("\(hold.number)", 3) + " "
+                + ReviewFormat.left(hold.meanHipFlexion.map { ReviewFormat.degrees($0) } ?? "-", 12) + " "
+                + (hold.peakPelvisTwist.map(Self.twistText) ?? "-")).trimmingTrailing())
         }
         return lines
     }

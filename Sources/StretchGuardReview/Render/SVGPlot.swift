@@ -15,7 +15,7 @@ public struct SVGPlot: Sendable {
     /// Height of the twist panel, in px.
     public var twistHeight: Double = 150
 
-    private let left = 58.0, right = 18.0, top = 30.0, gap = 26.0, bottom = 36.0
+    let left = 58.0, right = 18.0, top = 30.0, gap = 26.0, bottom = 36.0
 
     /// A plot with the default size.
     public init() {}
@@ -69,14 +69,16 @@ public struct SVGPlot: Sendable {
         }
         for span in analysis.alerts {
             let x0 = x(span.start), w = max(x(span.end) - x0, 2)
-            let (fill, name) = span.kind == .twist ? ("#ef4444", "Twist alert") : ("#f97316", "Bounce alert")
+            let (fill, name) = Self.style(span.kind)
             svg.open("rect", ["class": "alert-\(span.kind.rawValue)", "x": n(x0), "y": n(spanTop), "width": n(w),
                               "height": n(spanHeight), "fill": fill, "fill-opacity": "0.25"])
             svg.text("title", "\(name) at \(ReviewFormat.clock(span.start)) for \(ReviewFormat.decimal(span.duration, 1)) s"
-                + (span.peak > 0 ? ", peak \(ReviewFormat.degrees(span.peak))" : ""))
+                + (span.peak <= 0 ? "" : span.kind == .hipHinge
+                    ? ", the spine's share up to \(ReviewFormat.decimal(span.peak * 100, 0)) %"
+                    : ", peak \(ReviewFormat.degrees(span.peak))"))
             svg.close("rect")
         }
-        for missing in analysis.recording.gaps {
+        for missing in analysis.recording.gaps where missing.stream == .thorax {
             let x0 = x(missing.start - startTime), w = max(x(missing.end - startTime) - x0, 2)
             svg.open("rect", ["class": "gap", "x": n(x0), "y": n(spanTop), "width": n(w), "height": n(spanHeight),
                               "fill": "url(#hatch)"])
@@ -120,6 +122,16 @@ public struct SVGPlot: Sendable {
     }
 
     /// One panel's place and value range (°).
+    /// An alert span's fill colour and name.
+    static func style(_ kind: AlertSpan.Kind) -> (fill: String, name: String) {
+        switch kind {
+        case .twist: return ("#ef4444", "Twist alert")
+        case .bounce: return ("#f97316", "Bounce alert")
+        case .hipHinge: return ("#eab308", "Bend from the hips")
+        case .hipsStill: return ("#0ea5e9", "Keep the hips still")
+        }
+    }
+
     struct Panel {
         var top: Double, height: Double, low: Double, high: Double
         var bottom: Double { top + height }
@@ -127,7 +139,7 @@ public struct SVGPlot: Sendable {
     }
 
     /// Horizontal grid lines and their labels every `step` degrees, and the panel's title.
-    private func grid(_ svg: inout SVGWriter, _ panel: Panel, step: Double, plotWidth: Double, title: String) {
+    func grid(_ svg: inout SVGWriter, _ panel: Panel, step: Double, plotWidth: Double, title: String) {
         var value = (panel.low / step).rounded(.up) * step
         while value <= panel.high + 1e-9 {
             let y = panel.y(value)
@@ -141,7 +153,7 @@ public struct SVGPlot: Sendable {
     }
 
     /// Vertical grid lines at round times, labelled m:ss beneath the lower panel.
-    private func timeAxis(_ svg: inout SVGWriter, end: Double, x: (Double) -> Double, top: Double, panels: [Panel]) {
+    func timeAxis(_ svg: inout SVGWriter, end: Double, x: (Double) -> Double, top: Double, panels: [Panel]) {
         let steps: [Double] = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600]
         let step = steps.first { end / $0 <= 10 } ?? 7200
         var t = 0.0
@@ -182,7 +194,7 @@ public struct SVGPlot: Sendable {
 
     /// The series as one path: per column a vertical stroke from min to max, joined column to column;
     /// columns without samples break the line.
-    private func path(_ series: MinMaxSeries, panel: Panel, x0: Double, columnWidth: Double) -> String {
+    func path(_ series: MinMaxSeries, panel: Panel, x0: Double, columnWidth: Double) -> String {
         var d = ""
         d.reserveCapacity(series.columns.count * 24)
         var drawing = false
@@ -205,5 +217,5 @@ public struct SVGPlot: Sendable {
     }
 
     /// A coordinate with one decimal.
-    private func n(_ value: Double) -> String { ReviewFormat.decimal(value, 1) }
+    func n(_ value: Double) -> String { ReviewFormat.decimal(value, 1) }
 }

@@ -4,6 +4,10 @@ import StretchGuardCore
 /// column the min…max of its samples, and a row beneath marking holds (`=`), twist alerts (`T`), bounce
 /// alerts (`B`), "stop / it hurts" presses (`!`) and gaps (`~`). ASCII only, so it reads on any console.
 ///
+/// A two-sensor session shows the spine's angles (lumbar flexion, spinal twist) with the hips' beneath each
+/// (hip flexion, pelvis twist), and marks the hip-hinge (`H`) and hips-still (`S`) cues and the ticks the
+/// pelvis did not report (`p`).
+///
 /// Each row stands for one round value (a multiple of 5°, 10°, …) and holds the samples within half a step
 /// of it, so that standing upright draws on the 0° row, not across two.
 public struct TerminalPlot: Sendable {
@@ -37,13 +41,39 @@ public struct TerminalPlot: Sendable {
         let flexionAxis = Self.flexionAxis(flexion.range, rows: flexionRows)
         let twistAxis = Self.twistAxis(twist.range, alert: alert, rows: twistRows)
 
-        var lines = ["flexion, ° (+ forward)"]
+        guard analysis.hasPelvis else {
+            var lines = ["flexion, ° (+ forward)"]
+            lines += panel(flexion, axis: flexionAxis, guides: [])
+            lines.append("twist, ° (+ chest to the left); alert beyond ±\(ReviewFormat.decimal(alert, 0))°")
+            lines += panel(twist, axis: twistAxis, guides: [alert, -alert])
+            lines.append(Self.label("") + String(marks(analysis, series: flexion)).trimmingTrailing())
+            lines += axis(end: end)
+            lines.append("  = hold  T twist alert  B bounce alert  ! stop / it hurts  ~ no samples")
+            return lines
+        }
+        let hipFlexion = MinMaxSeries(times: track.time, values: track.hipFlexion, start: 0, end: end, count: columns,
+                                      transform: { $0 / degree })
+        let pelvisTwist = MinMaxSeries(times: track.time, values: track.pelvisTwist, start: 0, end: end,
+                                       count: columns, transform: { $0 / degree })
+        let spine = analysis.isSpinal ? "lumbar (spine) " : "thorax "
+        var lines = ["\(spine)flexion, ° (+ forward)"]
         lines += panel(flexion, axis: flexionAxis, guides: [])
-        lines.append("twist, ° (+ chest to the left); alert beyond ±\(ReviewFormat.decimal(alert, 0))°")
+        lines.append("hip flexion, ° (+ forward)")
+        lines += panel(hipFlexion, axis: Self.flexionAxis(hipFlexion.range, rows: flexionRows), guides: [])
+        lines.append("\(analysis.isSpinal ? "spinal " : "thorax ")twist, ° (+ chest to the left); alert beyond ±\(ReviewFormat.decimal(alert, 0))°")
         lines += panel(twist, axis: twistAxis, guides: [alert, -alert])
-        lines.append(Self.label("") + String(marks(analysis, series: flexion)).trimmingTrailing())
+        lines.append("pelvis twist, ° (+ hips to the left)")
+        lines += panel(pelvisTwist, axis: Self.twistAxis(pelvisTwist.range, alert: 0, rows: twistRows), guides: [])
+        var marks = marks(analysis, series: flexion)
+        for gap in analysis.recording.gaps where gap.stream == .pelvis {
+            let from = flexion.column(at: gap.start - analysis.recording.startTime)
+            let to = flexion.column(at: gap.end - analysis.recording.startTime)
+            for c in from...max(from, to) where marks[c] == " " || marks[c] == "=" { marks[c] = "p" }
+        }
+        lines.append(Self.label("") + String(marks).trimmingTrailing())
         lines += axis(end: end)
-        lines.append("  = hold  T twist alert  B bounce alert  ! stop / it hurts  ~ no samples")
+        lines.append("  = hold  T twist alert  B bounce alert  H bend from the hips  S hips still")
+        lines.append("  ! stop / it hurts  ~ no samples  p no pelvis reading")
         return lines
     }
 
@@ -87,13 +117,17 @@ public struct TerminalPlot: Sendable {
                 row[c] = "T"
             } else if flags[c].contains(.bounce) {
                 row[c] = "B"
+            } else if flags[c].contains(.hipHinge) {
+                row[c] = "H"
+            } else if flags[c].contains(.hipsStill) {
+                row[c] = "S"
             } else if series.columns[c] == nil {
                 row[c] = "~"
             } else if flags[c].contains(.holding) {
                 row[c] = "="
             }
         }
-        for gap in analysis.recording.gaps {
+        for gap in analysis.recording.gaps where gap.stream == .thorax {
             let from = series.column(at: gap.start - analysis.recording.startTime)
             let to = series.column(at: gap.end - analysis.recording.startTime)
             for c in from...max(from, to) where row[c] == " " || row[c] == "=" { row[c] = "~" }

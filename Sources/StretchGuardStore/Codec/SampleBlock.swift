@@ -6,13 +6,22 @@ import Foundation
 /// first: since `start`) as an unsigned LEB128 varint in µs — 2 bytes from 61 Hz to 16 kHz — followed by
 /// six `Int16` counts: gyr x, y, z, acc x, y, z. So 14 bytes per sample at 100–200 Hz. Times within a block
 /// never decrease; a sample earlier than its predecessor starts a new block.
+///
+/// Format 2, the same with two sensors (a session with a pelvis): after each sample's counts one byte says
+/// whether the pelvis gave a reading at that tick (0 no, 1 yes), and if it did, the pelvis's six `Int16`
+/// counts follow (in the same order, in the pelvis's own scale). So 27 bytes per tick with both sensors,
+/// 15 on a tick the pelvis missed.
 public struct SampleBlock: Hashable, Sendable {
-    /// The BLOB's format byte.
+    /// The BLOB's format byte with one sensor.
     public static let format: UInt8 = 1
+    /// The BLOB's format byte with two sensors (thorax and pelvis).
+    public static let twoSensorFormat: UInt8 = 2
     /// Bytes of counts per sample (six `Int16`).
     static let countBytes = 12
     /// The fewest bytes a sample takes: a one-byte time step and its counts.
     static let smallestSampleBytes = 1 + countBytes
+    /// The fewest bytes a two-sensor sample takes: a one-byte time step, its counts and the pelvis byte.
+    static let smallestTwoSensorSampleBytes = smallestSampleBytes + 1
 
     /// Time of the first sample, in µs.
     public var start: Int64
@@ -31,11 +40,14 @@ public struct SampleBlock: Hashable, Sendable {
         self.data = data
     }
 
-    /// Packs samples whose times never decrease.
+    /// Whether the block is in the two-sensor format (its samples may carry pelvis counts).
+    public var hasPelvis: Bool { data.first == Self.twoSensorFormat }
+
+    /// Packs samples whose times never decrease; in the two-sensor format when any carries a pelvis reading.
     ///
     /// - Precondition: `samples` is not empty and its times never decrease.
     public init(samples: some Collection<RawSample>) {
-        var encoder = SampleBlockEncoder(capacity: samples.count)
+        var encoder = SampleBlockEncoder(capacity: samples.count, twoSensors: samples.contains { $0.pelvis != nil })
         for sample in samples {
             let fitted = encoder.append(sample)
             precondition(fitted, "SampleBlock: sample times must never decrease")
@@ -77,11 +89,14 @@ public struct SampleBlock: Hashable, Sendable {
                        _ body: (RawSample) -> Void) throws(StoreError) {
         guard count >= 0 else { throw .corruptBlock(detail: "a negative sample count (\(count))") }
         guard bytes.count >= 1 else { throw .corruptBlock(detail: "empty BLOB") }
-        guard bytes[0] == format else { throw .corruptBlock(detail: "unknown block format \(bytes[0])") }
-        guard count >= 0 else { throw .corruptBlock(detail: "a negative sample count (\(count))") }
-        guard count <= (bytes.count - 1) / smallestSampleBytes else {
+        guard bytes[0] == format || bytes[0] == twoSensorFormat else {
+            throw .corruptBlock(detail: "unknown block format \(bytes[0])")
+        }
+        let twoSensors = bytes[0] == twoSensorFormat
+        let smallest = twoSensors ? smallestTwoSensorSampleBytes : smallestSampleBytes
+        guard count <= (bytes.count - 1) / smallest else {
             throw .corruptBlock(detail: "the row counts \(count) samples, but its \(bytes.count) bytes hold at most "
-                                + "\((bytes.count - 1) / smallestSampleBytes)")
+                                + "\((bytes.count - 1) / smallest)")
         }
         var offset = 1
         var time = start
@@ -105,29 +120,54 @@ public struct SampleBlock: Hashable, Sendable {
             @inline(__always) func load(_ i: Int) -> Int16 {
                 Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 2 * i, as: Int16.self))
             }
-            body(RawSample(time: time, gyr: SIMD3(load(0), load(1), load(2)), acc: SIMD3(load(3), load(4), load(5))))
+            var sample = RawSample(time: time, gyr: SIMD3(load(0), load(1), load(2)), acc: SIMD3(load(3), load(4), load(5)))
             offset += countBytes
+            if twoSensors {
+                guard offset < bytes.count else { throw .corruptBlock(detail: "truncated pelvis flag") }
+                let flag = bytes[offset]
+                offset += 1
+                switch flag {
+                case 0: break
+                case 1:
+                    guard offset + countBytes <= bytes.count else { throw .corruptBlock(detail: "truncated pelvis counts") }
+                    sample.pelvis = RawPelvisReading(gyr: SIMD3(load(0), load(1), load(2)), acc: SIMD3(load(3), load(4), load(5)))
+                    offset += countBytes
+                default: throw .corruptBlock(detail: "a pelvis flag of \(flag) (0 or 1 expected)")
+                }
+            }
+            body(sample)
         }
         guard offset == bytes.count else { throw .corruptBlock(detail: "\(bytes.count - offset) bytes past the last sample") }
     }
 }
 
 /// Packs raw samples one by one into a ``SampleBlock`` (the recorder's writer fills one per commit).
+///
+/// A one-sensor encoder packs format 1 and leaves out pelvis counts; a two-sensor encoder packs format 2,
+/// keeping each sample's pelvis reading or its absence.
 public struct SampleBlockEncoder: Sendable {
     private var bytes: [UInt8]
     private var first: Int64 = 0
     private var last: Int64 = 0
     /// Samples packed so far.
     public private(set) var count = 0
+    /// Whether the encoder packs the two-sensor format (pelvis counts kept).
+    public private(set) var twoSensors: Bool
 
     /// An empty encoder with room for `capacity` samples before it grows.
-    public init(capacity: Int = 128) {
+    ///
+    /// - Parameters:
+    ///   - capacity: samples before the storage grows.
+    ///   - twoSensors: pack the two-sensor format (format 2: each sample's pelvis counts or their absence).
+    public init(capacity: Int = 128, twoSensors: Bool = false) {
+        self.twoSensors = twoSensors
         bytes = []
-        bytes.reserveCapacity(1 + capacity * (3 + SampleBlock.countBytes))
-        bytes.append(SampleBlock.format)
+        bytes.reserveCapacity(1 + capacity * (3 + (twoSensors ? 1 + 2 * SampleBlock.countBytes : SampleBlock.countBytes)))
+        bytes.append(twoSensors ? SampleBlock.twoSensorFormat : SampleBlock.format)
     }
 
-    /// Appends a sample; returns false (and packs nothing) if it is earlier than the previous one.
+    /// Appends a sample; returns false (and packs nothing) if it is earlier than the previous one. A
+    /// one-sensor encoder leaves out the sample's pelvis counts.
     public mutating func append(_ sample: RawSample) -> Bool {
         if count == 0 {
             first = sample.time
@@ -142,6 +182,15 @@ public struct SampleBlockEncoder: Sendable {
         bytes.append(UInt8(delta))
         appendCounts(sample.gyr)
         appendCounts(sample.acc)
+        if twoSensors {
+            if let pelvis = sample.pelvis {
+                bytes.append(1)
+                appendCounts(pelvis.gyr)
+                appendCounts(pelvis.acc)
+            } else {
+                bytes.append(0)
+            }
+        }
         last = sample.time
         count += 1
         return true
@@ -163,8 +212,16 @@ public struct SampleBlockEncoder: Sendable {
 
     /// Empties the encoder, keeping its storage.
     public mutating func reset() {
+        reset(twoSensors: twoSensors)
+    }
+
+    /// Empties the encoder, keeping its storage, and sets the format of the next block.
+    ///
+    /// - Parameter twoSensors: pack the two-sensor format from now on.
+    public mutating func reset(twoSensors: Bool) {
+        self.twoSensors = twoSensors
         bytes.removeAll(keepingCapacity: true)
-        bytes.append(SampleBlock.format)
+        bytes.append(twoSensors ? SampleBlock.twoSensorFormat : SampleBlock.format)
         count = 0
     }
 }

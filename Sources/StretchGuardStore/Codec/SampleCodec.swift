@@ -10,36 +10,71 @@ import StretchGuardCore
 /// the store will give back — not the driver's original: `let s = codec.quantized(sample)` (or
 /// ``SessionRecorder/record(_:)-(IMUSample)``, which records and returns it). With the chip's own
 /// sensitivity as the scale, the decoded values equal the driver's, and only the time is rounded.
+///
+/// A pelvis reading (``IMUSample/pelvis``) is quantised the same way with ``pelvisScale`` (the pelvis chip
+/// may be another family) and shares its sample's time.
 public struct SampleCodec: Hashable, Sendable {
     /// The largest count kept, in either sign: 32767.
     public static let largestCount: Int16 = .max
 
-    /// The size of one count of each sensor.
+    /// The size of one count of each axis of the (thorax) sensor.
     public var scale: SampleScale
+    /// The size of one count of each axis of the pelvis sensor.
+    public var pelvisScale: SampleScale
 
     /// A codec for counts of the given size.
-    public init(scale: SampleScale) {
+    ///
+    /// - Parameters:
+    ///   - scale: the (thorax) sensor's count sizes.
+    ///   - pelvisScale: the pelvis sensor's count sizes; nil (the default): the same as `scale`.
+    public init(scale: SampleScale, pelvisScale: SampleScale? = nil) {
         self.scale = scale
+        self.pelvisScale = pelvisScale ?? scale
     }
 
-    /// The counts nearest to a sample (time to µs, each axis to a count, saturating at ±32767).
+    /// The codec of a session: its scale and its pelvis's (the thorax's when it declared no pelvis).
+    public init(info: SessionInfo) {
+        self.init(scale: info.scale, pelvisScale: info.pelvis?.scale)
+    }
+
+    /// The counts nearest to a sample (time to µs, each axis to a count, saturating at ±32767; its pelvis too).
     @inlinable
     public func encode(_ sample: IMUSample) -> RawSample {
         RawSample(time: Self.microseconds(sample.time),
                   gyr: SIMD3(Self.count(sample.gyr.x, scale.gyr), Self.count(sample.gyr.y, scale.gyr),
                              Self.count(sample.gyr.z, scale.gyr)),
                   acc: SIMD3(Self.count(sample.acc.x, scale.acc), Self.count(sample.acc.y, scale.acc),
-                             Self.count(sample.acc.z, scale.acc)))
+                             Self.count(sample.acc.z, scale.acc)),
+                  pelvis: sample.pelvis.map { encode($0) })
     }
 
-    /// The sample the counts stand for: time in s, rates in rad/s, specific force in m/s².
+    /// The pelvis counts nearest to a pelvis reading (each axis to a count of ``pelvisScale``, saturating).
+    @inlinable
+    public func encode(_ reading: PelvisReading) -> RawPelvisReading {
+        RawPelvisReading(gyr: SIMD3(Self.count(reading.gyr.x, pelvisScale.gyr), Self.count(reading.gyr.y, pelvisScale.gyr),
+                                    Self.count(reading.gyr.z, pelvisScale.gyr)),
+                         acc: SIMD3(Self.count(reading.acc.x, pelvisScale.acc), Self.count(reading.acc.y, pelvisScale.acc),
+                                    Self.count(reading.acc.z, pelvisScale.acc)))
+    }
+
+    /// The pelvis reading the counts stand for: rates in rad/s, specific force in m/s².
+    @inlinable
+    public func decode(_ raw: RawPelvisReading) -> PelvisReading {
+        PelvisReading(gyr: Vector3D(Double(raw.gyr.x) * pelvisScale.gyr, Double(raw.gyr.y) * pelvisScale.gyr,
+                                    Double(raw.gyr.z) * pelvisScale.gyr),
+                      acc: Vector3D(Double(raw.acc.x) * pelvisScale.acc, Double(raw.acc.y) * pelvisScale.acc,
+                                    Double(raw.acc.z) * pelvisScale.acc))
+    }
+
+    /// The sample the counts stand for: time in s, rates in rad/s, specific force in m/s² (its pelvis too).
     @inlinable
     public func decode(_ raw: RawSample) -> IMUSample {
         IMUSample(time: Self.seconds(raw.time),
                   gyr: Vector3D(Double(raw.gyr.x) * scale.gyr, Double(raw.gyr.y) * scale.gyr,
                                 Double(raw.gyr.z) * scale.gyr),
                   acc: Vector3D(Double(raw.acc.x) * scale.acc, Double(raw.acc.y) * scale.acc,
-                                Double(raw.acc.z) * scale.acc))
+                                Double(raw.acc.z) * scale.acc),
+                  pelvis: raw.pelvis.map { decode($0) })
     }
 
     /// The sample as the store will give it back: `decode(encode(sample))`. Quantising twice changes nothing.

@@ -14,7 +14,7 @@ extension SessionStore {
     public func sessionList() throws(StoreError) -> SessionList {
         try read { db in
             var list = SessionList(sessions: [])
-            let rows = try Row.fetchCursor(db, sql: Self.sessionQuery + " ORDER BY started_at, id")
+            let rows = try Row.fetchCursor(db, sql: try Self.sessionQuery(db) + " ORDER BY started_at, id")
             while let row = try rows.next() {
                 switch Self.storedSession(row) {
                 case let .success(session): list.sessions.append(session)
@@ -34,10 +34,10 @@ extension SessionStore {
         let found = try read { db -> Result<StoredSession, UnreadableSession>? in
             switch selector {
             case let .id(id):
-                return try Row.fetchOne(db, sql: Self.sessionQuery + " WHERE id = ?", arguments: [id])
+                return try Row.fetchOne(db, sql: try Self.sessionQuery(db) + " WHERE id = ?", arguments: [id])
                     .map(Self.storedSession)
             case .latest:
-                return try Row.fetchOne(db, sql: Self.sessionQuery + " ORDER BY started_at DESC, id DESC LIMIT 1")
+                return try Row.fetchOne(db, sql: try Self.sessionQuery(db) + " ORDER BY started_at DESC, id DESC LIMIT 1")
                     .map(Self.storedSession)
             }
         }
@@ -53,7 +53,8 @@ extension SessionStore {
     }
 
     /// Calls `body` with each stored sample of a session, decoded to SI units exactly as the live session
-    /// decoded it (``SampleCodec/decode(_:)`` with the session's scale), in recording order. A damaged sample
+    /// decoded it (``SampleCodec/decode(_:)`` with the session's scales: a two-sensor session's samples carry
+    /// their pelvis readings, nil at the ticks the pelvis missed), in recording order. A damaged sample
     /// block is skipped: ``damagedBlocks(of:)`` reports it as a gap.
     ///
     /// - Throws: ``StoreError/unknownSession(id:)`` or ``StoreError/unreadableSession(id:problem:)``.
@@ -67,7 +68,7 @@ extension SessionStore {
     ///
     /// - Throws: ``StoreError/unknownSession(id:)`` or ``StoreError/unreadableSession(id:problem:)``.
     public func forEachSample(of session: Int64, while body: (IMUSample) -> Bool) throws(StoreError) {
-        let codec = SampleCodec(scale: try self.session(.id(session)).info.scale)
+        let codec = SampleCodec(info: try self.session(.id(session)).info)
         try forEachRawSample(of: session, while: { body(codec.decode($0)) })
     }
 
@@ -173,15 +174,18 @@ extension SessionStore {
 
     /// A session's stored gaps from an open connection, in time order (a row that does not decode is left out).
     static func fetchGaps(of session: Int64, in db: Database) throws -> [SessionGap] {
-        try Row.fetchAll(db, sql: """
-            SELECT start_s, end_s, samples, reason FROM gaps WHERE session_id = ? ORDER BY start_s, id
+        let stream = try hasTwoSensorColumns(db) ? "stream" : "'thorax' AS stream"
+        return try Row.fetchAll(db, sql: """
+            SELECT start_s, end_s, samples, reason, \(stream) FROM gaps WHERE session_id = ? ORDER BY start_s, id
             """, arguments: [session]).compactMap { row -> SessionGap? in
             let stored = StoredRow(row: row)
             guard let start = try? stored.real(StoredLimits.sampleClock("start_s")),
                   let end = try? stored.real(StoredLimits.sampleClock("end_s")),
                   let samples = try? stored.integer(StoredLimits.count("samples")),
                   let reason = try? stored.text("reason") else { return nil }
-            return SessionGap(start: start, end: end, samples: samples, reason: .init(storedText: reason))
+            // A stream this StretchGuard does not know is read as whole ticks missing (the safer reading).
+            let stream = (try? stored.text("stream")).flatMap(SessionGap.Stream.init(rawValue:)) ?? .thorax
+            return SessionGap(start: start, end: end, samples: samples, reason: .init(storedText: reason), stream: stream)
         }
     }
 
@@ -245,16 +249,41 @@ extension SessionStore {
         }
     }
 
-    /// The columns ``storedSession(_:)`` reads; a recording session's sample count is summed on the fly.
-    static let sessionQuery = """
+    /// Whether a connection's file has the two-sensor columns (schema version 2 or later): false only for
+    /// a version 1 file that could not be migrated (opened read-only, or a damaged copy being repaired).
+    static func hasTwoSensorColumns(_ db: Database) throws -> Bool {
+        try (Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0) >= 2
+    }
+
+    /// The columns ``storedSession(_:)`` reads, for the connection's schema (a version 1 file reads as one
+    /// sensor); a recording session's sample count is summed on the fly.
+    static func sessionQuery(_ db: Database) throws -> String {
+        let pelvis = try hasTwoSensorColumns(db)
+            ? "sensors, pelvis_device, pelvis_chip, pelvis_gyr_scale, pelvis_acc_scale"
+            : StoreSchema.pelvisColumnsOfVersion1
+        return sessionColumns + ", " + pelvis + " FROM sessions"
+    }
+
+    /// The columns of a `sessions` row every schema has.
+    private static let sessionColumns = """
         SELECT id, started_at, start_time_s, end_time_s, status, device, chip, rate_hz, profile, calibration,
                software_version, gyr_scale, acc_scale,
                coalesce(sample_count,
                         (SELECT total(b.sample_count) FROM sample_blocks b WHERE b.session_id = sessions.id))
                    AS sample_count,
                holds, holds_reached, longest_hold_s, twist_alerts, bounce_alerts, impacts
-        FROM sessions
         """
+
+    /// The pelvis sensor of a `sessions` row: nil when `sensors` is 1, its device, chip and count sizes when 2.
+    private static func pelvisSensor(_ stored: StoredRow) throws(StoredValueProblem) -> PelvisSensorInfo? {
+        guard try stored.integer(StoredLimits.sensors) == 2 else { return nil }
+        func text(_ column: String) throws(StoredValueProblem) -> String {
+            stored.value(column).isNull ? "" : try stored.text(column)
+        }
+        return PelvisSensorInfo(device: try text("pelvis_device"), chip: try text("pelvis_chip"),
+                                scale: SampleScale(gyr: try stored.real(StoredLimits.pelvisGyrScale),
+                                                   acc: try stored.real(StoredLimits.pelvisAccScale)))
+    }
 
     /// A `sessions` row as a ``StoredSession``, or as an ``UnreadableSession`` saying which value is wrong.
     static func storedSession(_ row: Row) -> Result<StoredSession, UnreadableSession> {
@@ -269,7 +298,8 @@ extension SessionStore {
                                    device: try stored.text("device"), chip: try stored.text("chip"), rate: rate,
                                    profile: try stored.text("profile", expected: "a profile name"),
                                    calibration: stored.value("calibration").isNull ? "" : try stored.text("calibration"),
-                                   softwareVersion: try stored.text("software_version"), scale: scale)
+                                   softwareVersion: try stored.text("software_version"), scale: scale,
+                                   pelvis: try pelvisSensor(stored))
             let statusText = try stored.text("status", expected: "recording, complete or incomplete")
             let status = SessionStatus(rawValue: statusText) ?? .incomplete
             var summary: SessionSummary?

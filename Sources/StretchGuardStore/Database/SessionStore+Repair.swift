@@ -115,7 +115,7 @@ extension SessionStore {
     /// Copies one session's row, blocks, events, markers and gaps; an unreadable row is the failure.
     private static func copySession(_ id: Int64, from damaged: DatabaseQueue,
                                      to fresh: SessionStore) throws -> Result<RepairReport.Kept, UnreadableSession> {
-        guard let row = try damaged.read({ db in try Row.fetchOne(db, sql: sessionQuery + " WHERE id = ?", arguments: [id]) }) else {
+        guard let row = try damaged.read({ db in try Row.fetchOne(db, sql: try sessionQuery(db) + " WHERE id = ?", arguments: [id]) }) else {
             return .failure(UnreadableSession(id: id, problem: "its row cannot be found"))
         }
         let session: StoredSession
@@ -125,15 +125,7 @@ extension SessionStore {
         }
         var kept = RepairReport.Kept(id: id, samples: 0, damagedBlocks: 0, otherLosses: [])
         let info = session.info
-        try fresh.write { db in
-            try db.execute(sql: """
-                INSERT INTO sessions (id, started_at, start_time_s, device, chip, rate_hz, profile, calibration,
-                                      software_version, gyr_scale, acc_scale)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, info.startDate.timeIntervalSince1970, info.startTime, info.device, info.chip,
-                                 info.rate, info.profile, info.calibration, info.softwareVersion,
-                                 info.scale.gyr, info.scale.acc])
-        }
+        _ = try fresh.write { db in try insertSession(info, id: id, in: db) }
         // Blocks, one by one: a damaged one becomes a gap; a table that fails part-way loses the rest.
         var gaps: [SessionGap] = []
         var previousEnd = info.startTime

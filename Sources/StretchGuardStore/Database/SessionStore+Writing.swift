@@ -8,16 +8,22 @@ extension SessionStore {
     /// A session is live while a ``SessionRecorder`` holds the recording lock; one begun without a recorder
     /// is closed as ``SessionStatus/incomplete`` by the next open unless it is finished first.
     public func beginSession(_ info: SessionInfo) throws(StoreError) -> Int64 {
-        try write { db in
-            try db.execute(sql: """
-                INSERT INTO sessions (started_at, start_time_s, device, chip, rate_hz, profile, calibration,
-                                      software_version, gyr_scale, acc_scale)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [info.startDate.timeIntervalSince1970, info.startTime, info.device, info.chip,
-                                 info.rate, info.profile, info.calibration, info.softwareVersion,
-                                 info.scale.gyr, info.scale.acc])
-            return db.lastInsertedRowID
-        }
+        try write { db in try Self.insertSession(info, id: nil, in: db) }
+    }
+
+    /// Inserts a session's row (status ``SessionStatus/recording``) into an open transaction, with `id` or
+    /// the next one, and returns its id.
+    static func insertSession(_ info: SessionInfo, id: Int64?, in db: Database) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO sessions (id, started_at, start_time_s, device, chip, rate_hz, profile, calibration,
+                                  software_version, gyr_scale, acc_scale, sensors, pelvis_device, pelvis_chip,
+                                  pelvis_gyr_scale, pelvis_acc_scale)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, info.startDate.timeIntervalSince1970, info.startTime, info.device, info.chip,
+                             info.rate, info.profile, info.calibration, info.softwareVersion,
+                             info.scale.gyr, info.scale.acc, info.hasPelvis ? 2 : 1, info.pelvis?.device,
+                             info.pelvis?.chip, info.pelvis?.scale.gyr, info.pelvis?.scale.acc])
+        return db.lastInsertedRowID
     }
 
     /// Adds a batch of blocks, events, markers and gaps to a session, in one transaction (all or nothing).
@@ -28,6 +34,13 @@ extension SessionStore {
 
     /// Inserts a batch's rows into an open transaction.
     static func insert(_ batch: SessionBatch, into session: Int64, in db: Database) throws {
+        if let pelvis = batch.pelvis {
+            try db.execute(sql: """
+                UPDATE sessions SET sensors = 2, pelvis_device = ?, pelvis_chip = ?, pelvis_gyr_scale = ?,
+                                    pelvis_acc_scale = ?
+                WHERE id = ? AND sensors = 1
+                """, arguments: [pelvis.device, pelvis.chip, pelvis.scale.gyr, pelvis.scale.acc, session])
+        }
         if !batch.blocks.isEmpty {
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO sample_blocks (session_id, start_us, end_us, sample_count, data) VALUES (?, ?, ?, ?, ?)
@@ -56,10 +69,11 @@ extension SessionStore {
         }
         if !batch.gaps.isEmpty {
             let insert = try db.cachedStatement(sql: """
-                INSERT INTO gaps (session_id, start_s, end_s, samples, reason) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO gaps (session_id, start_s, end_s, samples, reason, stream) VALUES (?, ?, ?, ?, ?, ?)
                 """)
             for gap in batch.gaps {
-                try insert.execute(arguments: [session, gap.start, gap.end, gap.samples, gap.reason.description])
+                try insert.execute(arguments: [session, gap.start, gap.end, gap.samples, gap.reason.description,
+                                               gap.stream.rawValue])
             }
         }
     }

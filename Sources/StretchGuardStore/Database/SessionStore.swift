@@ -130,9 +130,10 @@ public final class SessionStore: Sendable {
         }
     }
 
-    /// Checks that the file is ours and not newer, then applies the migrations it lacks.
+    /// Checks that the file is ours and not newer, then applies the migrations it lacks. A file that cannot
+    /// be written (read-only) but has a schema is read as it is (version 1 reads as one-sensor sessions).
     private func migrate() throws(StoreError) {
-        try write { db in
+        let found = try write { db -> Int in
             let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             let tables = try Int.fetchOne(db, sql: """
@@ -144,11 +145,13 @@ public final class SessionStore: Sendable {
             guard version <= StoreSchema.currentVersion else {
                 throw StoreError.newerSchema(path: path, found: version, supported: StoreSchema.currentVersion)
             }
+            return version
         }
         do {
             try StoreSchema.migrator.migrate(queue)
         } catch {
-            throw Self.storeError(error, path: path)
+            let storeError = Self.storeError(error, path: path)
+            guard found >= 1, storeError == .readOnly(path: path) else { throw storeError }
         }
     }
 

@@ -19,6 +19,15 @@ import GRDB
 /// - `markers`: the wearer's signals: `time_s`, `kind` (`stop`, `note`), `note`.
 /// - `gaps`: missing samples: `start_s`, `end_s` (first and last missing sample), `samples`, `reason`.
 ///
+/// Version 2 (two sensors; a version 1 file gains these columns and nothing else, its sessions reading as
+/// one-sensor sessions):
+/// - `sessions.sensors`: 1, or 2 when a pelvis sensor is recorded too (default 1); `pelvis_device`,
+///   `pelvis_chip`, `pelvis_gyr_scale` (rad/s per count), `pelvis_acc_scale` (m/s² per count): the pelvis
+///   sensor, NULL with one sensor.
+/// - `sample_blocks.data` of a two-sensor session holds format 2 blocks (``SampleBlock``: each tick's pelvis
+///   counts, or their absence).
+/// - `gaps.stream`: `thorax` (whole ticks missing; default) or `pelvis` (only the pelvis's readings missing).
+///
 /// The units and plausible ranges a reader accepts for these columns are in ``StoredLimits`` (one place);
 /// a row outside them reads as an unreadable session, never a trap.
 ///
@@ -26,7 +35,7 @@ import GRDB
 /// through the core recomputes them exactly.
 enum StoreSchema {
     /// The newest schema this StretchGuard writes and reads.
-    static let currentVersion = 1
+    static let currentVersion = 2
     /// `PRAGMA application_id` of a session database: "SGSD" in ASCII.
     static let applicationID: Int32 = 0x5347_5344
 
@@ -38,8 +47,26 @@ enum StoreSchema {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: "PRAGMA user_version = 1")
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: version2)
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
         return migrator
     }
+
+    /// The `sessions` columns version 2 added, as a version 1 file reads them (one sensor), for a file that
+    /// cannot be migrated (opened read-only, or a damaged copy being repaired).
+    static let pelvisColumnsOfVersion1 = "1 AS sensors, NULL AS pelvis_device, NULL AS pelvis_chip, "
+        + "NULL AS pelvis_gyr_scale, NULL AS pelvis_acc_scale"
+
+    private static let version2 = """
+        ALTER TABLE sessions ADD COLUMN sensors INTEGER NOT NULL DEFAULT 1 CHECK (sensors IN (1, 2));
+        ALTER TABLE sessions ADD COLUMN pelvis_device TEXT;
+        ALTER TABLE sessions ADD COLUMN pelvis_chip TEXT;
+        ALTER TABLE sessions ADD COLUMN pelvis_gyr_scale REAL;
+        ALTER TABLE sessions ADD COLUMN pelvis_acc_scale REAL;
+        ALTER TABLE gaps ADD COLUMN stream TEXT NOT NULL DEFAULT 'thorax' CHECK (stream IN ('thorax', 'pelvis'));
+        """
 
     private static let version1 = """
         CREATE TABLE sessions (

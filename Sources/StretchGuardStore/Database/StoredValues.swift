@@ -16,6 +16,12 @@ enum StoredLimits {
     /// `acc_scale`: specific force per accelerometer count, in m/s² (±16 g over 16 bits is about 0.005).
     static let accScale = Rule(column: "acc_scale", range: 1e-9...10,
                                expected: "a size between 0.000000001 and 10 m/s² per count")
+    /// `sensors`: how many sensors the session records, 1 or 2 (thorax and pelvis).
+    static let sensors = Rule(column: "sensors", range: 1...2, expected: "1 or 2 sensors")
+    /// `pelvis_gyr_scale`: the pelvis's angular rate per gyroscope count, in rad/s (as ``gyrScale``).
+    static let pelvisGyrScale = Rule(column: "pelvis_gyr_scale", range: gyrScale.range, expected: gyrScale.expected)
+    /// `pelvis_acc_scale`: the pelvis's specific force per accelerometer count, in m/s² (as ``accScale``).
+    static let pelvisAccScale = Rule(column: "pelvis_acc_scale", range: accScale.range, expected: accScale.expected)
     /// `started_at`: wall-clock start, Unix time in s, from 1970 (a board without a clock) to 2286.
     static let startedAt = Rule(column: "started_at", range: 0...1e10,
                                 expected: "a Unix time in seconds between 0 and 10,000,000,000")

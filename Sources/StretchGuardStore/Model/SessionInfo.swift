@@ -21,6 +21,12 @@ public struct SessionInfo: Hashable, Sendable, Codable {
     public var softwareVersion: String
     /// The size of one stored count (pass the chip's sensitivity).
     public var scale: SampleScale
+    /// The pelvis sensor of a two-sensor session (nil with one sensor). A recorder that receives pelvis
+    /// readings in a session begun without one makes it a two-sensor session (``PelvisSensorInfo/undeclared(scale:)``).
+    public var pelvis: PelvisSensorInfo?
+
+    /// Whether the session records two sensors (thorax and pelvis).
+    public var hasPelvis: Bool { pelvis != nil }
 
     /// Session metadata.
     ///
@@ -34,8 +40,9 @@ public struct SessionInfo: Hashable, Sendable, Codable {
     ///   - calibration: the calibration in force, as JSON text; empty when none.
     ///   - softwareVersion: StretchGuard's version.
     ///   - scale: the size of one stored count.
+    ///   - pelvis: the pelvis sensor, with two sensors; nil (the default) with one.
     public init(startDate: Date, startTime: Double, device: String, chip: String, rate: Double, profile: String,
-                calibration: String = "", softwareVersion: String, scale: SampleScale) {
+                calibration: String = "", softwareVersion: String, scale: SampleScale, pelvis: PelvisSensorInfo? = nil) {
         self.startDate = startDate
         self.startTime = startTime
         self.device = device
@@ -45,5 +52,35 @@ public struct SessionInfo: Hashable, Sendable, Codable {
         self.calibration = calibration
         self.softwareVersion = softwareVersion
         self.scale = scale
+        self.pelvis = pelvis
+    }
+}
+
+/// The second sensor of a two-sensor session, on the pelvis (sacrum): where it was read, its chip, and the
+/// size of its stored counts (it may be another chip family than the thorax's).
+public struct PelvisSensorInfo: Hashable, Sendable, Codable {
+    /// Where the pelvis sensor was read, e.g. `/dev/i2c-1 0x69`, or `simulated`.
+    public var device: String
+    /// Its chip, e.g. `MPU-6050`.
+    public var chip: String
+    /// The size of one of its stored counts (pass its chip's sensitivity).
+    public var scale: SampleScale
+
+    /// The pelvis sensor.
+    ///
+    /// - Parameters:
+    ///   - device: where it was read.
+    ///   - chip: its chip.
+    ///   - scale: the size of one of its stored counts.
+    public init(device: String, chip: String, scale: SampleScale) {
+        self.device = device
+        self.chip = chip
+        self.scale = scale
+    }
+
+    /// A pelvis the session did not declare: its readings arrived with the samples, stored with the
+    /// thorax's count sizes; device and chip unknown (empty).
+    public static func undeclared(scale: SampleScale) -> PelvisSensorInfo {
+        PelvisSensorInfo(device: "", chip: "", scale: scale)
     }
 }

@@ -12,12 +12,25 @@ struct RecorderWriter: Sendable {
         var end: Int64 = 0
     }
 
+    /// A run of ticks without a pelvis reading in a two-sensor session: its first and last tick, in µs.
+    struct PelvisSilence: Sendable {
+        var start: Int64
+        var end: Int64
+        var ticks: Int
+    }
+
     let store: SessionStore
     let session: Int64
     let settings: RecorderSettings
     let onWarning: @Sendable (RecorderWarning) -> Void
+    /// The pelvis of a session begun with one sensor, should its readings arrive (the codec's pelvis scale).
+    private let undeclaredPelvis: PelvisSensorInfo
 
     private var encoder: SampleBlockEncoder
+    /// The pelvis to declare with the next commit (a session begun with one sensor got pelvis readings).
+    private var pelvisToDeclare: PelvisSensorInfo?
+    /// The current run of ticks the pelvis missed (two-sensor sessions).
+    private var pelvisSilence: PelvisSilence?
     private var gaps: [SessionGap] = []
     private var events: [FormEvent] = []
     private var markers: [SessionMarker] = []
@@ -26,17 +39,26 @@ struct RecorderWriter: Sendable {
     /// The message of the last failed write (nil once writes succeed).
     private(set) var lastError: StoreError?
 
-    init(store: SessionStore, session: Int64, settings: RecorderSettings,
+    /// A writer for one session.
+    ///
+    /// - Parameters:
+    ///   - codec: the session's codec: its pelvis scale is the one stored should pelvis readings arrive in a
+    ///     session begun with one sensor.
+    ///   - twoSensors: the session was begun with a pelvis sensor.
+    init(store: SessionStore, session: Int64, settings: RecorderSettings, codec: SampleCodec, twoSensors: Bool,
          onWarning: @escaping @Sendable (RecorderWarning) -> Void) {
         self.store = store
         self.session = session
         self.settings = settings
         self.onWarning = onWarning
-        encoder = SampleBlockEncoder(capacity: settings.maxSamplesPerBlock)
+        undeclaredPelvis = .undeclared(scale: codec.pelvisScale)
+        encoder = SampleBlockEncoder(capacity: settings.maxSamplesPerBlock, twoSensors: twoSensors)
     }
 
     /// Whether something is still waiting for a good write (after a failed one).
-    var hasUnwritten: Bool { failure != nil || !gaps.isEmpty || !events.isEmpty || !markers.isEmpty }
+    var hasUnwritten: Bool {
+        failure != nil || !gaps.isEmpty || !events.isEmpty || !markers.isEmpty || pelvisToDeclare != nil
+    }
 
     /// Takes everything the buffers hold and commits it as one transaction.
     ///
@@ -53,6 +75,13 @@ struct RecorderWriter: Sendable {
                 gaps.append(gap)
                 warnings.append(.samplesDropped(gap: gap))
             }
+            if slot.sample.pelvis != nil, !encoder.twoSensors {
+                // Pelvis readings in a session begun with one sensor: from here on it records two.
+                closeBlock(into: &blocks)
+                encoder.reset(twoSensors: true)
+                pelvisToDeclare = undeclaredPelvis
+            }
+            if encoder.twoSensors { notePelvis(of: slot.sample) }
             if encoder.count >= settings.maxSamplesPerBlock { closeBlock(into: &blocks) }
             if !encoder.append(slot.sample) {
                 closeBlock(into: &blocks)
@@ -64,6 +93,7 @@ struct RecorderWriter: Sendable {
             gaps.append(gap)
             warnings.append(.samplesDropped(gap: gap))
         }
+        if final { endPelvisSilence() }
         channel.events.drain { events.append($0) }
         markers.append(contentsOf: channel.takeMarkers())
         let droppedEvents = channel.droppedEvents
@@ -81,11 +111,12 @@ struct RecorderWriter: Sendable {
     private mutating func commit(_ blocks: [SampleBlock], warnings: inout [RecorderWarning]) {
         let failureGap = failure.flatMap(Self.gap)
         let batch = SessionBatch(blocks: blocks, events: events, markers: markers,
-                                 gaps: gaps + (failureGap.map { [$0] } ?? []))
+                                 gaps: gaps + (failureGap.map { [$0] } ?? []), pelvis: pelvisToDeclare)
         guard !batch.isEmpty else { return }
         do {
             try store.append(batch, to: session)
             countCommitted(batch)
+            pelvisToDeclare = nil
             events.removeAll(keepingCapacity: true)
             markers.removeAll(keepingCapacity: true)
             gaps.removeAll(keepingCapacity: true)
@@ -135,6 +166,27 @@ struct RecorderWriter: Sendable {
             total.lostToWriteErrors += counts.lostToWriteErrors
             total.droppedEvents += counts.droppedEvents
         }
+    }
+
+    /// Follows the pelvis's readings tick by tick: a run of ticks without one becomes a gap of the pelvis
+    /// stream (reason: no reading) when the pelvis answers again or the session ends.
+    private mutating func notePelvis(of sample: RawSample) {
+        if sample.pelvis != nil {
+            endPelvisSilence()
+        } else if pelvisSilence != nil {
+            pelvisSilence!.end = sample.time
+            pelvisSilence!.ticks += 1
+        } else {
+            pelvisSilence = PelvisSilence(start: sample.time, end: sample.time, ticks: 1)
+        }
+    }
+
+    /// Stores the current run of ticks without a pelvis reading (if any) as a gap of the pelvis stream.
+    private mutating func endPelvisSilence() {
+        guard let silence = pelvisSilence else { return }
+        pelvisSilence = nil
+        gaps.append(SessionGap(start: SampleCodec.seconds(silence.start), end: SampleCodec.seconds(silence.end),
+                               samples: silence.ticks, reason: .noReading, stream: .pelvis))
     }
 
     /// Packs the encoder's samples as a block (if any) and empties it.

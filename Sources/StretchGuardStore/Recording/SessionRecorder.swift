@@ -49,13 +49,14 @@ public final class SessionRecorder: Sendable {
                          && settings.maxSamplesPerBlock > 0 && settings.retainedLimit >= 0,
                      "RecorderSettings: sizes and interval must be positive")
         self.store = store
-        codec = SampleCodec(scale: info.scale)
+        codec = SampleCodec(info: info)
         lock = RecordingLock(databasePath: store.path)
         lock?.lockShared()
         session = try store.beginSession(info)
         reserve = RecorderReserve(database: store.path, session: session)
         self.onWarning = onWarning
-        let writer = RecorderWriter(store: store, session: session, settings: settings, onWarning: onWarning)
+        let writer = RecorderWriter(store: store, session: session, settings: settings, codec: codec,
+                                    twoSensors: info.hasPelvis, onWarning: onWarning)
         let channel = RecorderChannel(writer: writer, settings: settings)
         self.channel = channel
         let thread = Thread { channel.runWriter(interval: settings.flushInterval) }
@@ -75,8 +76,12 @@ public final class SessionRecorder: Sendable {
         channel.push(sample)
     }
 
-    /// Sample thread: quantises a sample, queues it, and returns it as the store will give it back —
-    /// the sample the live pipeline must process so that a replay agrees bit for bit.
+    /// Sample thread: quantises a sample (its pelvis reading too), queues it, and returns it as the store
+    /// will give it back — the sample the live pipeline must process so that a replay agrees bit for bit.
+    ///
+    /// With two sensors, a tick whose `pelvis` is nil is stored as such and the run of them as a gap of
+    /// the pelvis stream. A session begun without a pelvis (``SessionInfo/pelvis`` nil) becomes a
+    /// two-sensor session at its first pelvis reading, stored with the thorax's count sizes.
     @inline(__always) @discardableResult
     public func record(_ sample: IMUSample) -> IMUSample {
         let raw = codec.encode(sample)

@@ -17,7 +17,9 @@ extension StretchGuard {
                 --html writes a self-contained report (inline SVG plots, no external files); --csv one row per \
                 sample (\(ReviewCSV.columns.joined(separator: ",")); t in s since the start, angles in °); \
                 --json prints summary, holds, alerts and events instead of the text. Times are m:ss since the \
-                session's start.
+                session's start. A two-sensor session (thorax and pelvis) shows the spine's angles (spinal \
+                twist, lumbar flexion), the hips' (hip flexion, pelvis twist) and each sensor's health; its CSV \
+                adds \(ReviewCSV.hipColumns.joined(separator: ",")) and its JSON a sensors section.
                 """)
 
         @Argument(help: "The session: its id (see `stretchguard sessions`) or `latest`.")
@@ -74,7 +76,7 @@ extension StretchGuard {
                     written.append("HTML report written to \(html)")
                 }
                 if let csvFile, let csv {
-                    try ReviewCSV.write(analysis.track, to: csvFile.write)
+                    try ReviewCSV.write(analysis, to: csvFile.write)
                     written.append("\(analysis.track.count) rows written to \(csv)")
                 }
                 try htmlFile?.commit()
