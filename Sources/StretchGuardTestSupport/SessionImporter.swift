@@ -53,7 +53,8 @@ public struct SessionImporter: Sendable {
         if let calibration {
             info.calibration = calibration
         } else {
-            let record = CalibrationRecord(name: "session-start", created: info.startDate, sensor: .simulated,
+            let record = CalibrationRecord(name: "session-start", created: info.startDate,
+                                           sensor: baseline.pelvis == nil ? .simulated : .simulatedPair,
                                            method: "session-start", baseline: baseline)
             info.calibration = (try? record.encoded()).map { String(decoding: $0, as: UTF8.self) } ?? ""
         }

@@ -53,7 +53,7 @@ struct LiveBench {
         }
         let info = SessionInfo(startDate: Date(), startTime: clock.now(), device: sensor.device, chip: sensor.chipName,
                                rate: sensor.rate, profile: FormProfile.general.name, calibration: "",
-                               softwareVersion: "bench", scale: sensor.scale)
+                               softwareVersion: "bench", scale: sensor.scale, pelvis: sensor.pelvisStoreInfo)
         let recorder = try SessionRecorder(store: store, info: info)
         let session = LiveSession(.init(sensor: sensor, baseline: baseline, profile: .general, feedback: feedback,
                                         recorder: recorder))

@@ -80,6 +80,15 @@ public struct LiveSensor {
         SampleScale(gyr: clock.driver.configuration.gyrScale, acc: clock.driver.configuration.accScale)
     }
 
+    /// The pelvis sensor as the session store records it (its device, chip and count sizes), or nil with
+    /// one sensor.
+    public var pelvisStoreInfo: PelvisSensorInfo? {
+        guard let pelvis else { return nil }
+        let configuration = pelvis.reader.driver.configuration
+        return PelvisSensorInfo(device: pelvis.device, chip: pelvis.chipName,
+                                scale: SampleScale(gyr: configuration.gyrScale, acc: configuration.accScale))
+    }
+
     /// The achieved output data rate, in Hz.
     public var rate: Double { clock.driver.configuration.outputDataRate }
 

@@ -227,9 +227,8 @@ public final class LiveSession: @unchecked Sendable {
 
     /// One sample: record it (as it will be stored), run the core, drive the feedback, measure latency.
     private func process(_ raw: IMUSample) {
-        var sample = parts.recorder.record(raw)
-        // A store without pelvis columns gives the thorax's part back: the core still gets the pelvis's.
-        if sample.pelvis == nil { sample.pelvis = raw.pelvis }
+        // The core judges the sample as stored (both sensors' counts), so a review replays it exactly.
+        let sample = parts.recorder.record(raw)
         lastTime = sample.time
         let frame = pipeline.process(sample)
         let emitted = pipeline.events

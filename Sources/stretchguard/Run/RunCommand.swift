@@ -80,7 +80,7 @@ struct Run: ParsableCommand {
         let info = SessionInfo(startDate: Date(), startTime: sensor.timeSource.now(), device: sensor.device,
                                chip: sensor.chipName, rate: sensor.rate, profile: exercise.name,
                                calibration: String(decoding: try calibrationRecord.encoded(), as: UTF8.self),
-                               softwareVersion: StretchGuard.configuration.version, scale: sensor.scale)
+                               softwareVersion: StretchGuard.configuration.version, scale: sensor.scale, pelvis: sensor.pelvisStoreInfo)
         let channel = LiveChannel()
         let recorder = try SessionRecorder(store: sessions, info: info) { warning in
             channel.post(.recorderWarning(warning))
