@@ -26,8 +26,8 @@ public struct FormPipeline: Sendable {
     public private(set) var coach: FormCoach
     /// The thorax's tilt at the last sample, in rad.
     private var lastTrunkTilt = 0.0
-    /// The pelvis's report at the last sample (two sensors).
-    private var lastPelvis: PelvisChannel.Report?
+    /// The pelvis's report at the last sample (two sensors; before the first, reporting from neutral).
+    private var lastPelvis = PelvisChannel.Report.none
     /// The pelvis's least share of the thorax's tilt for a deep bend to teach the forward axis as a
     /// forward bend with two sensors: a quarter (a forward bend hinges at the hips, a side bend hardly).
     static let hingeShareOfTeachingBend = 0.25
@@ -49,8 +49,8 @@ public struct FormPipeline: Sendable {
     /// Whether the hips take part in a bend of the thorax by `tilt` rad: the pelvis tilts at least
     /// `hingeShareOfTeachingBend` of it (a forward bend hinges at the hips, a side bend hardly).
     @inline(__always)
-    private func hipsTakePart(tilt: Double, pelvis: PelvisChannel.Report) -> Bool {
-        pelvis.angles.tilt >= Self.hingeShareOfTeachingBend * tilt
+    private func hipsTakePart(tilt: Double) -> Bool {
+        lastPelvis.angles.tilt >= Self.hingeShareOfTeachingBend * tilt
     }
 
     /// Whether the pelvis tells side bends from forward ones while the forward axis is learned: for an
@@ -63,16 +63,16 @@ public struct FormPipeline: Sendable {
     }
 
     /// Whether the posture judged now is the spine's (two sensors, the pelvis reporting).
-    public var isSpinal: Bool { lastPelvis?.isReporting ?? (pelvis != nil) }
+    public var isSpinal: Bool { pelvis != nil && lastPelvis.isReporting }
 
     /// Processes one tick: the thorax's (the one sensor's) sample, with the pelvis's reading of the same
     /// tick in `sample.pelvis` in two-sensor mode (`nil` there: the pelvis gave nothing this tick).
     public mutating func process(_ sample: IMUSample) -> FormFrame {
-        if let last = lastPelvis, last.isReporting {
+        if pelvis != nil && lastPelvis.isReporting {
             // The thorax reads its bends from the way the hips face, and takes a deep bend for the teaching
             // forward bend only when the hips take part in it (a side bend barely tilts the pelvis).
-            posture.face(last.facingTurn, angle: last.angles.twist)
-            posture.allowForwardTeaching(!tellsSideFromForward || hipsTakePart(tilt: lastTrunkTilt, pelvis: last))
+            posture.face(lastPelvis.facingTurn, angle: lastPelvis.angles.twist)
+            posture.allowForwardTeaching(!tellsSideFromForward || hipsTakePart(tilt: lastTrunkTilt))
         }
         var frame = posture.process(sample)
         lastTrunkTilt = frame.angles.tilt
@@ -84,29 +84,28 @@ public struct FormPipeline: Sendable {
         // The pelvis's channel is changed in place (`pelvis!`) and read through its report: copying it out
         // of its optional would cost more than its filter.
         if pelvis != nil {
-            let report = pelvis!.process(sample.pelvisSample, dt: posture.filter.state.lastStep)
-            lastPelvis = report
-            change = report.change
+            pelvis!.process(sample.pelvis, time: sample.time, dt: posture.filter.state.lastStep, into: &lastPelvis)
+            change = lastPelvis.change
             switch change {
             case .none: break
             case .lost:
                 // The thorax takes over: its twist carries on from the spine's, and turns are handled by steps.
-                posture.turnHeading(by: report.angles.twist)
+                posture.turnHeading(by: lastPelvis.angles.twist)
                 posture.face(.identity, angle: 0)
                 posture.allowForwardTeaching(true)
                 posture.setFollowsTurns(true)
-                trunk.twist = AngleWrap.principal(trunk.twist - report.angles.twist)
+                trunk.twist = AngleWrap.principal(trunk.twist - lastPelvis.angles.twist)
                 frame.angles = trunk
             case .returned:
                 posture.setFollowsTurns(false)
             }
-            if report.isReporting {
-                let spinal = report.isForwardKnown && !posture.posture.isForwardProvisional
-                    ? SpinalAngles(thoraxRelative: posture.posture.state.relative, pelvisRelative: report.relative,
-                                   pelvisAngles: report.angles)
-                    : SpinalAngles(thorax: frame.angles, pelvis: report.angles,
+            if lastPelvis.isReporting {
+                let spinal = lastPelvis.isForwardKnown && !posture.posture.isForwardProvisional
+                    ? SpinalAngles(thoraxRelative: posture.posture.state.relative, pelvisRelative: lastPelvis.relative,
+                                   pelvisAngles: lastPelvis.angles)
+                    : SpinalAngles(thorax: frame.angles, pelvis: lastPelvis.angles,
                                    hipsTakePart: !posture.posture.isForwardProvisional || !tellsSideFromForward
-                                       || hipsTakePart(tilt: frame.angles.tilt, pelvis: report))
+                                       || hipsTakePart(tilt: frame.angles.tilt))
                 frame.angles = spinal.spine
                 frame.hips = spinal.hips
                 trunk.twist = spinal.spine.twist

@@ -60,6 +60,10 @@ public struct PelvisChannel: Sendable {
         public var relative: QuaternionD
         /// Its turn about the vertical since neutral (the twist factor of `relative`).
         public var facingTurn: QuaternionD
+
+        /// Before the pelvis's first tick: reporting, at neutral.
+        public static let none = Report(change: .none, isReporting: true, isForwardKnown: false, angles: .neutral,
+                                        relative: .identity, facingTurn: .identity)
     }
 
     /// What a tick did to the pelvis's reporting.
@@ -71,18 +75,25 @@ public struct PelvisChannel: Sendable {
         case returned
     }
 
-    /// Processes the pelvis's sample of one tick, or notes its absence.
+    /// Processes the pelvis's reading of one tick, or notes its absence, and writes what it tells into
+    /// `report` (in place: no copy per tick).
     ///
     /// - Parameters:
-    ///   - sample: the pelvis's sample, or `nil` when the tick has none.
+    ///   - reading: the pelvis's reading, or `nil` when the tick has none.
+    ///   - time: the tick's time, in s.
     ///   - dt: the tick's period, in s.
+    ///   - report: where the tick's report goes.
     @inline(__always)
-    public mutating func process(_ sample: IMUSample?, dt: Double) -> Report {
-        let change = update(sample, dt: dt)
+    public mutating func process(_ reading: PelvisReading?, time: Double, dt: Double, into report: inout Report) {
+        let change = update(reading.map { IMUSample(time: time, gyr: $0.gyr, acc: $0.acc) }, dt: dt)
         let relative = posture.posture.state.relative
         facing = PostureAngles.twistRotation(of: relative)
-        return Report(change: change, isReporting: isReporting, isForwardKnown: isForwardKnown, angles: angles,
-                      relative: relative, facingTurn: facing)
+        report.change = change
+        report.isReporting = isReporting
+        report.isForwardKnown = isForwardKnown
+        report.angles = angles
+        report.relative = relative
+        report.facingTurn = facing
     }
 
     @inline(__always)

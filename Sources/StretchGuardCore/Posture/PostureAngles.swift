@@ -65,9 +65,10 @@ public struct PostureAngles: Sendable, Equatable {
     /// swing with no defined twist).
     @inline(__always)
     public static func twistRotation(of q: QuaternionD) -> QuaternionD {
-        let norm = (q.w * q.w + q.z * q.z).squareRoot()
-        guard norm > 1e-12 else { return .identity }
-        return QuaternionD(w: q.w / norm, x: 0, y: 0, z: q.z / norm)
+        let squared = q.w * q.w + q.z * q.z
+        guard squared > 1e-24 else { return .identity }
+        let inverse = 1 / squared.squareRoot()
+        return QuaternionD(w: q.w * inverse, x: 0, y: 0, z: q.z * inverse)
     }
 
     /// The rotation these angles describe, `swing ⊗ R_z(twist)` (the inverse of `init(relativeRotation:)`).

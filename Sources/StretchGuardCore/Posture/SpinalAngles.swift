@@ -73,11 +73,14 @@ public struct SpinalAngles: Sendable, Equatable {
     @inline(__always)
     public init(thorax: PostureAngles, pelvis: PostureAngles, hipsTakePart: Bool = true) {
         let twist = AngleWrap.principal(thorax.twist - pelvis.twist)
+        // The spine's tilt is the thorax's less the pelvis's (exact when both bend in one plane; no arc
+        // cosine per sample).
+        let tilt = max(thorax.tilt - pelvis.tilt, 0)
         if hipsTakePart {
             spine = PostureAngles(flexion: thorax.flexion - pelvis.flexion,
-                                  sideBend: thorax.sideBend - pelvis.sideBend, twist: twist)
+                                  sideBend: thorax.sideBend - pelvis.sideBend, twist: twist, tilt: tilt)
         } else {
-            spine = PostureAngles(flexion: 0, sideBend: max(thorax.tilt - pelvis.tilt, 0), twist: twist)
+            spine = PostureAngles(flexion: 0, sideBend: tilt, twist: twist, tilt: tilt)
         }
         hipFlexion = pelvis.flexion
         pelvisTwist = pelvis.twist
