@@ -146,6 +146,11 @@ let package = Package(
             "StretchGuardLive", "StretchGuardCore", "StretchGuardConfig", "StretchGuardSimulation", "StretchGuardHardware",
             "StretchGuardGPIO", "StretchGuardStore", "StretchGuardReview",
         ]),
+        .testTarget(name: "StretchGuardWebTests", dependencies: [
+            "StretchGuardWeb", "StretchGuardLive", "StretchGuardStore", "StretchGuardReview", "StretchGuardTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "StretchGuardCLITests", dependencies: [
             "stretchguard", "stretchguard-bench", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardConfig",
             "StretchGuardCore", "StretchGuardStore", "StretchGuardTestSupport", "StretchGuardLive",
