@@ -111,7 +111,8 @@ let package = Package(
             dependencies: [
                 "StretchGuardCore", "StretchGuardTrace", "StretchGuardSimulation", "StretchGuardConfig",
                 "StretchGuardEvaluation", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardStore", "StretchGuardReview",
-                "StretchGuardLive", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "StretchGuardLive", "StretchGuardWeb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         // Speed and allocations per sample, and the review's speed: a separate executable, so that the

@@ -33,13 +33,18 @@ public struct WebServer: Sendable {
     }
 
     /// The application listening on `address` (run it with `runService()`: SIGINT and SIGTERM end it).
-    public func application(address: ServeAddress) -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(address.host, port: address.port),
-                                                           serverName: "StretchGuard"))
+    ///
+    /// - Parameter listening: called once the socket is bound, with the port it got (the one asked for, or
+    ///   the free one chosen for port 0).
+    public func application(address: ServeAddress,
+                            listening: @escaping @Sendable (Int) -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(router: router(),
+                    configuration: .init(address: .hostname(address.host, port: address.port), serverName: "StretchGuard"),
+                    onServerRunning: { channel in listening(channel.localAddress?.port ?? address.port) })
     }
 
-    /// The URL to open: `http://HOST:PORT/`, with `?token=` when a token is needed.
-    public func url(for address: ServeAddress) -> String {
-        "http://\(address)/" + (token.map { "?token=\($0.value)" } ?? "")
+    /// The URL of `path` on `address`: `http://HOST:PORT/PATH`, with `?token=` when a token is needed.
+    public func url(for address: ServeAddress, path: String = "/") -> String {
+        "http://\(address)\(path)" + (token.map { "?token=\($0.value)" } ?? "")
     }
 }

@@ -7,7 +7,7 @@ struct ServeAddressTests {
           arguments: [("8080", "127.0.0.1", 8080, true), ("0.0.0.0:80", "0.0.0.0", 80, false),
                       ("192.168.1.20:8080", "192.168.1.20", 8080, false), ("localhost:9000", "localhost", 9000, true),
                       ("127.0.1.1:8080", "127.0.1.1", 8080, true), ("[::1]:8080", "::1", 8080, true),
-                      ("[::]:8080", "::", 8080, false)])
+                      ("[::]:8080", "::", 8080, false), ("127.0.0.1:0", "127.0.0.1", 0, true)])
     func parses(text: String, host: String, port: Int, loopback: Bool) throws {
         let address = try ServeAddress(parsing: text)
         #expect(address.host == host)
@@ -22,7 +22,7 @@ struct ServeAddressTests {
     }
 
     @Test("anything else is refused with a sentence naming the text and the form",
-          arguments: ["", "abc", "0", "70000", ":8080", "host:", "[::1]8080", "a b:80"])
+          arguments: ["", "abc", "-1", "70000", ":8080", "host:", "[::1]8080", "a b:80"])
     func refuses(text: String) {
         #expect {
             try ServeAddress(parsing: text)

@@ -4,7 +4,7 @@ import Foundation
 public struct ServeAddress: Sendable, Equatable, CustomStringConvertible {
     /// The host to bind: an IPv4 address, `localhost`, or an IPv6 address (written `[::1]:8080`).
     public var host: String
-    /// The TCP port, 1–65535 (0: any free port, for tests).
+    /// The TCP port, 1–65535, or 0 for any free one (the server says which).
     public var port: Int
 
     /// The host health data stays on unless asked otherwise: loopback only.
@@ -32,7 +32,7 @@ public struct ServeAddress: Sendable, Equatable, CustomStringConvertible {
             host = String(trimmed[..<colon])
             portText = trimmed[trimmed.index(after: colon)...]
         }
-        guard !host.isEmpty, !host.contains(where: \.isWhitespace), let port = Int(portText), (1...65535).contains(port)
+        guard !host.isEmpty, !host.contains(where: \.isWhitespace), let port = Int(portText), (0...65535).contains(port)
         else { throw ServeAddressError(text: text) }
         self.init(host: host, port: port)
     }
@@ -56,6 +56,6 @@ public struct ServeAddressError: Error, Equatable, Sendable, CustomStringConvert
 
     /// One line: what is wrong, and the form to use.
     public var description: String {
-        "'\(text)' is not an address to serve on: give a port (8080) or HOST:PORT (0.0.0.0:8080, [::]:8080), with the port from 1 to 65535"
+        "'\(text)' is not an address to serve on: give a port (8080) or HOST:PORT (0.0.0.0:8080, [::]:8080), with the port from 1 to 65535 (0: any free port)"
     }
 }
