@@ -42,6 +42,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.0.0"),
     ],
     targets: [
         // Orientation fusion, calibration math and posture angles: no I/O, nothing allocated per sample.
@@ -90,6 +92,13 @@ let package = Package(
             "StretchGuardCore", "StretchGuardConfig", "StretchGuardSimulation", "StretchGuardHardware",
             "StretchGuardGPIO", "StretchGuardStore", "StretchGuardTrace",
         ]),
+        // The physio's browser view: the HTTP API over stored sessions and the live snapshot (Hummingbird 2),
+        // behind a pairing token on any bind other than loopback.
+        .target(name: "StretchGuardWeb", dependencies: [
+            "StretchGuardLive", "StretchGuardReview", "StretchGuardStore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        ]),
         // Fixtures for tests and benchmarks, never in the product: generated sessions and their importer.
         .target(name: "StretchGuardTestSupport", dependencies: [
             "StretchGuardCore", "StretchGuardSimulation", "StretchGuardStore", "StretchGuardReview", "StretchGuardConfig",
@@ -102,7 +111,8 @@ let package = Package(
             dependencies: [
                 "StretchGuardCore", "StretchGuardTrace", "StretchGuardSimulation", "StretchGuardConfig",
                 "StretchGuardEvaluation", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardStore", "StretchGuardReview",
-                "StretchGuardLive", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "StretchGuardLive", "StretchGuardWeb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         // Speed and allocations per sample, and the review's speed: a separate executable, so that the
@@ -136,6 +146,11 @@ let package = Package(
         .testTarget(name: "StretchGuardLiveTests", dependencies: [
             "StretchGuardLive", "StretchGuardCore", "StretchGuardConfig", "StretchGuardSimulation", "StretchGuardHardware",
             "StretchGuardGPIO", "StretchGuardStore", "StretchGuardReview",
+        ]),
+        .testTarget(name: "StretchGuardWebTests", dependencies: [
+            "StretchGuardWeb", "StretchGuardLive", "StretchGuardStore", "StretchGuardReview", "StretchGuardTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "StretchGuardCLITests", dependencies: [
             "stretchguard", "stretchguard-bench", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardConfig",

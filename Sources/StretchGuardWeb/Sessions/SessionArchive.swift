@@ -1,0 +1,103 @@
+import Foundation
+import StretchGuardConfig
+import StretchGuardReview
+import StretchGuardStore
+import Synchronization
+
+/// The recorded sessions the server shows: the session database (opened when first needed, so a server
+/// started before the first `run` shows the sessions recorded since) and where exercise profiles are found
+/// for a review. Blocking: call it off the event loop (``OffTheEventLoop``).
+public final class SessionArchive: Sendable {
+    /// The session database's path.
+    public let databasePath: String
+    /// Where a session's exercise profile is looked up for its review.
+    public let profiles: ProfileLibrary
+    private let opened: Mutex<SessionStore?>
+
+    /// An archive over the database at `databasePath` (which may not exist yet).
+    public init(databasePath: String, profiles: ProfileLibrary) {
+        self.databasePath = databasePath
+        self.profiles = profiles
+        opened = Mutex(nil)
+    }
+
+    /// An archive over an open store.
+    public init(store: SessionStore, profiles: ProfileLibrary) {
+        databasePath = store.path
+        self.profiles = profiles
+        opened = Mutex(store)
+    }
+
+    /// The store, or nil while no database exists at the path (nothing recorded yet).
+    func store() throws(StoreError) -> SessionStore? {
+        try opened.withLock { (store: inout SessionStore?) throws(StoreError) -> SessionStore? in
+            if let store { return store }
+            guard FileManager.default.fileExists(atPath: databasePath) else { return nil }
+            store = try SessionStore(path: databasePath)
+            return store
+        }
+    }
+
+    /// `GET /api/sessions`: `{"sessions": […], "stats": {…}, "unreadable": […]}` — the rows of
+    /// `stretchguard sessions --json`, the statistics of `sessions --stats --json` (``SessionListing``,
+    /// ``AdherenceReport``), and a sentence for each session whose row cannot be read.
+    ///
+    /// - Parameter now: the instant the statistics' weeks and streaks end at.
+    func listingJSON(now: Date = Date()) throws(WebError) -> String {
+        let listing: SessionListing
+        let report: AdherenceReport
+        do {
+            if let store = try store() {
+                listing = SessionListing(try store.sessionList())
+                report = AdherenceReport(stats: try store.stats(now: now))
+            } else {
+                listing = SessionListing(sessions: [])
+                report = AdherenceReport(stats: AdherenceStats(sessions: [], now: now, timeZone: .current))
+            }
+        } catch {
+            throw .store(error)
+        }
+        let unreadable = WebResponse.encode(listing.unreadable.map(\.description))
+        return "{\n\"sessions\": " + listing.json().trimmingTrailingNewline() + ",\n\"stats\": "
+            + report.json().trimmingTrailingNewline() + ",\n\"unreadable\": " + unreadable.trimmingTrailingNewline()
+            + "\n}\n"
+    }
+
+    /// A session replayed and analysed as `stretchguard review ID` does (its own stored calibration and
+    /// profile).
+    ///
+    /// - Parameter id: the URL's id: a positive number or `latest`.
+    /// - Throws: 400 for an id that is not one, 404 for an unknown session or one without samples, 422 for
+    ///   one that cannot be replayed, each with the store's or review's sentence.
+    func analysis(of id: String) throws(WebError) -> SessionAnalysis {
+        let selector: SessionSelector
+        do {
+            selector = try SessionSelector(parsing: id)
+        } catch {
+            throw .badSessionID(id)
+        }
+        do {
+            guard let store = try store() else {
+                throw WebError.store(.noSessions(path: databasePath))
+            }
+            let recording = try SessionRecording.load(from: store, selector: selector)
+            let profile = try SessionProfile.resolve(for: recording, library: profiles)
+            return try SessionAnalysis(recording: recording, profile: profile)
+        } catch let error as WebError {
+            throw error
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch let error as ReviewError {
+            throw .review(error)
+        } catch {
+            throw WebError(.internalServerError, "the session database at \(databasePath) could not be read (\(error.localizedDescription))")
+        }
+    }
+}
+
+extension String {
+    /// The text without its final newline (to nest the CLI's newline-terminated JSON documents).
+    fileprivate func trimmingTrailingNewline() -> String {
+        hasSuffix("\n") ? String(dropLast()) : self
+    }
+}
