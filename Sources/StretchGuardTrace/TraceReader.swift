@@ -70,15 +70,8 @@ public enum TraceReader {
                                  problem: "\(fields.count) cells, the header needs at least \(needed)",
                                  fix: "complete or remove the row")
             }
-            for (k, column) in columnIndex.enumerated() {
-                guard let v = parseNumber(fields[column]), v.isFinite else {
-                    let cell = QuotedText.quoted(String(decoding: fields[column], as: UTF8.self))
-                    throw TraceError(path: path, line: lineNumber,
-                                     problem: "column '\(requiredColumns[k])' is \(cell), not a number",
-                                     fix: "fix the cell or remove the row")
-                }
-                values[k] = v
-            }
+            try parseCells(fields, at: columnIndex, named: requiredColumns, into: &values, line: lineNumber, path: path,
+                           fix: "fix the cell or remove the row")
             if let previous = samples.last, values[0] <= previous.time {
                 throw TraceError(path: path, line: lineNumber,
                                  problem: "t=\(values[0]) is not after the previous t=\(previous.time)",
@@ -114,19 +107,26 @@ public enum TraceReader {
     private static func pelvisReading(_ fields: [ArraySlice<UInt8>], at index: [Int], into values: inout [Double],
                                       line: Int, path: String) throws -> PelvisReading? {
         if index.allSatisfy({ isBlank(fields[$0]) }) { return nil }
-        for (k, column) in index.enumerated() {
-            guard let v = parseNumber(fields[column]), v.isFinite else {
-                let cell = QuotedText.quoted(String(decoding: fields[column], as: UTF8.self))
-                throw TraceError(path: path, line: line,
-                                 problem: "column '\(pelvisColumns[k])' is \(cell), not a number",
-                                 fix: "fix the cell, or leave all six pelvis cells empty for a tick without a pelvis reading")
-            }
-            values[k] = v
-        }
+        try parseCells(fields, at: index, named: pelvisColumns, into: &values, line: line, path: path,
+                       fix: "fix the cell, or leave all six pelvis cells empty for a tick without a pelvis reading")
         let reading = PelvisReading(gyr: Vector3D(values[0], values[1], values[2]),
                                     acc: Vector3D(values[3], values[4], values[5]))
         let asSample = IMUSample(time: 0, gyr: reading.gyr, acc: reading.acc)
         return IMUSampleLimits.contains(asSample) ? reading : nil
+    }
+
+    /// Parses the cells at `index` (their columns `names`) into `values`; a cell that is not a finite
+    /// number is an error naming the column, the cell and `fix`.
+    private static func parseCells(_ fields: [ArraySlice<UInt8>], at index: [Int], named names: [String],
+                                   into values: inout [Double], line: Int, path: String, fix: String) throws {
+        for (k, column) in index.enumerated() {
+            guard let v = parseNumber(fields[column]), v.isFinite else {
+                let cell = QuotedText.quoted(String(decoding: fields[column], as: UTF8.self))
+                throw TraceError(path: path, line: line, problem: "column '\(names[k])' is \(cell), not a number",
+                                 fix: fix)
+            }
+            values[k] = v
+        }
     }
 
     /// Whether a cell holds only spaces or tabs.
