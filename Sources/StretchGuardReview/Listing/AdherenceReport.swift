@@ -32,8 +32,7 @@ public struct AdherenceReport: Sendable {
             "Sessions per week",
         ]
         for week in stats.weeks.suffix(recentWeeks) {
-            let label = "\(week.year)-W" + (week.week < 10 ? "0\(week.week)" : "\(week.week)")
-            lines.append(("  \(label)  " + ReviewFormat.right("\(week.sessions)", 2) + " "
+            lines.append(("  \(Self.label(week))  " + ReviewFormat.right("\(week.sessions)", 2) + " "
                 + String(repeating: "#", count: min(week.sessions, 40))).trimmingTrailing())
         }
         lines.append("")
@@ -87,5 +86,11 @@ public struct AdherenceReport: Sendable {
         return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
     }
 
-    private static func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
+    /// A streak's length for people: `1 day`, `4 days`.
+    public static func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
+
+    /// An ISO week's label: `2025-W07`.
+    public static func label(_ week: AdherenceStats.Week) -> String {
+        "\(week.year)-W" + (week.week < 10 ? "0\(week.week)" : "\(week.week)")
+    }
 }

@@ -30,15 +30,8 @@ public struct SessionListing: Sendable {
             if !problems.isEmpty { return problems }
             return "no sessions recorded yet in \(databasePath); `stretchguard run` records one\n"
         }
-        let head = ["id", "date", "length", "profile", "holds", "reached", "alerts", "status"]
-        let rows = sessions.map { s -> [String] in
-            let summary = s.summary
-            return ["\(s.id)", ReviewFormat.date(s.startDate, timeZone: timeZone),
-                    s.status == .recording ? "-" : ReviewFormat.clock(s.duration, tenths: false),
-                    s.info.profile + (s.info.hasPelvis ? " (2 sensors)" : ""),
-                    summary.map { "\($0.holds)" } ?? "-", summary.map { "\($0.holdsReached)" } ?? "-",
-                    summary.map { Self.alerts($0) } ?? "-", Self.status(s)]
-        }
+        let head = Self.columns
+        let rows = cells()
         var widths = head.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         let numeric: Set<Int> = [0, 2, 4, 5]
@@ -52,6 +45,23 @@ public struct SessionListing: Sendable {
         lines += unreadable.map(\.description)
         lines.append("`stretchguard review ID` (or `latest`) looks at one; `--stats` shows weeks, streaks and hold progress.")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The table's column titles: id, date, length, profile, holds, reached, alerts, status.
+    public static let columns = ["id", "date", "length", "profile", "holds", "reached", "alerts", "status"]
+
+    /// The table's cells, one row per session in ``columns``' order, as the text shows them (the browser's
+    /// session list shows the same): the date in ``timeZone``, the length as `m:ss` (`-` while recording),
+    /// `-` for the counts of a session without a summary.
+    public func cells() -> [[String]] {
+        sessions.map { s -> [String] in
+            let summary = s.summary
+            return ["\(s.id)", ReviewFormat.date(s.startDate, timeZone: timeZone),
+                    s.status == .recording ? "-" : ReviewFormat.clock(s.duration, tenths: false),
+                    s.info.profile + (s.info.hasPelvis ? " (2 sensors)" : ""),
+                    summary.map { "\($0.holds)" } ?? "-", summary.map { "\($0.holdsReached)" } ?? "-",
+                    summary.map { Self.alerts($0) } ?? "-", Self.status(s)]
+        }
     }
 
     /// The sessions as a JSON array (sorted keys, newline-terminated).

@@ -1,5 +1,6 @@
-/// The report's inline style sheet and plot legend (no external fonts or images).
-enum HTMLStyle {
+/// The report's inline style sheet and plot legend (no external fonts or images); the browser view's pages
+/// build on the same style sheet and palette.
+public enum HTMLStyle {
     /// The legend above the plot: swatches for the series and shaded spans.
     static let legend = """
         <div class="legend">\
@@ -14,8 +15,9 @@ enum HTMLStyle {
         </div>
         """
 
-    /// The style sheet.
-    static let css = """
+    /// The style sheet (its `:root` holds the palette: `--ink`, `--muted`, `--line`, `--bg`, `--card`,
+    /// `--good`, `--warn`, `--bad`, `--accent`).
+    public static let css = """
         :root { --ink:#111827; --muted:#6b7280; --line:#e5e7eb; --bg:#f5f7fa; --card:#ffffff;
                 --good:#16a34a; --warn:#ea580c; --bad:#dc2626; --accent:#2563eb; }
         * { box-sizing: border-box; }

@@ -1,40 +1,40 @@
 /// Builds SVG or HTML markup: elements with attributes in the order given, text escaped.
-struct SVGWriter {
+public struct SVGWriter {
     /// The markup so far.
-    private(set) var output = ""
+    public private(set) var output = ""
 
-    init() {
+    public init() {
         output.reserveCapacity(1 << 16)
     }
 
     /// `<name attributes>` (to be closed with `close`).
-    mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+    public mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
         output += "<" + name
         append(attributes)
         output += ">"
     }
 
     /// `</name>` and a newline.
-    mutating func close(_ name: String) {
+    public mutating func close(_ name: String) {
         output += "</" + name + ">\n"
     }
 
     /// An empty element: `<name attributes/>`.
-    mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String>) {
+    public mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String>) {
         output += "<" + name
         append(attributes)
         output += "/>\n"
     }
 
     /// `<name attributes>text</name>`, the text escaped.
-    mutating func text(_ name: String, _ text: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+    public mutating func text(_ name: String, _ text: String, _ attributes: KeyValuePairs<String, String> = [:]) {
         open(name, attributes)
         output += ReviewFormat.escaped(text)
         close(name)
     }
 
     /// Markup written as is (trusted, built by the caller).
-    mutating func raw(_ markup: String) {
+    public mutating func raw(_ markup: String) {
         output += markup
         output += "\n"
     }
