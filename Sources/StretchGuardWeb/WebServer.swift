@@ -1,8 +1,9 @@
 import Hummingbird
 import StretchGuardLive
 
-/// The physio's view as an HTTP server: the recorded sessions' API (``SessionRoutes``) and the live
-/// session's (``LiveRoutes``), read only, behind ``PairingTokenMiddleware`` when a token is set.
+/// The physio's view as an HTTP server: the recorded sessions' API (``SessionRoutes``), the live
+/// session's (``LiveRoutes``) and the pages over both (``PageRoutes``), read only, behind
+/// ``PairingTokenMiddleware`` when a token is set.
 public struct WebServer: Sendable {
     /// The recorded sessions.
     public var archive: SessionArchive
@@ -29,6 +30,7 @@ public struct WebServer: Sendable {
         if let token { router.add(middleware: PairingTokenMiddleware<Context>(token: token)) }
         SessionRoutes<Context>(archive: archive).add(to: router)
         LiveRoutes<Context>(channel: live).add(to: router)
+        PageRoutes<Context>(archive: archive, live: live, links: PageLinks(token: token)).add(to: router)
         return router
     }
 

@@ -44,23 +44,27 @@ public final class SessionArchive: Sendable {
     ///
     /// - Parameter now: the instant the statistics' weeks and streaks end at.
     func listingJSON(now: Date = Date()) throws(WebError) -> String {
-        let listing: SessionListing
-        let report: AdherenceReport
-        do {
-            if let store = try store() {
-                listing = SessionListing(try store.sessionList())
-                report = AdherenceReport(stats: try store.stats(now: now))
-            } else {
-                listing = SessionListing(sessions: [])
-                report = AdherenceReport(stats: AdherenceStats(sessions: [], now: now, timeZone: .current))
-            }
-        } catch {
-            throw .store(error)
-        }
+        let (listing, report) = try listing(now: now)
         let unreadable = WebResponse.encode(listing.unreadable.map(\.description))
         return "{\n\"sessions\": " + listing.json().trimmingTrailingNewline() + ",\n\"stats\": "
             + report.json().trimmingTrailingNewline() + ",\n\"unreadable\": " + unreadable.trimmingTrailingNewline()
             + "\n}\n"
+    }
+
+    /// The session list and the adherence statistics, as `stretchguard sessions` and `sessions --stats`
+    /// compute them (empty before anything was recorded; no database is created).
+    ///
+    /// - Parameter now: the instant the statistics' weeks and streaks end at.
+    func listing(now: Date = Date()) throws(WebError) -> (SessionListing, AdherenceReport) {
+        do {
+            guard let store = try store() else {
+                return (SessionListing(sessions: []),
+                        AdherenceReport(stats: AdherenceStats(sessions: [], now: now, timeZone: .current)))
+            }
+            return (SessionListing(try store.sessionList()), AdherenceReport(stats: try store.stats(now: now)))
+        } catch {
+            throw .store(error)
+        }
     }
 
     /// A session replayed and analysed as `stretchguard review ID` does (its own stored calibration and
