@@ -151,6 +151,8 @@ let package = Package(
             "StretchGuardWeb", "StretchGuardLive", "StretchGuardStore", "StretchGuardReview", "StretchGuardTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
         ]),
         .testTarget(name: "StretchGuardCLITests", dependencies: [
             "stretchguard", "stretchguard-bench", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardConfig",

@@ -1,22 +1,29 @@
 import Hummingbird
+import HummingbirdWebSocket
 import StretchGuardLive
 
 /// The physio's view as an HTTP server: the recorded sessions' API (``SessionRoutes``), the live
-/// session's (``LiveRoutes``) and the pages over both (``PageRoutes``), read only, behind
+/// session's (``LiveRoutes``: the snapshot and its WebSocket stream) and the pages over both
+/// (``PageRoutes``), read only, behind
 /// ``PairingTokenMiddleware`` when a token is set.
 public struct WebServer: Sendable {
     /// The recorded sessions.
     public var archive: SessionArchive
-    /// The live session's channel, or nil (`serve` without a session).
-    public var live: LiveChannel?
+    /// The live session, or nil (`serve` without a session).
+    public var live: LiveFeed?
     /// The token every request must carry, or nil on a loopback bind (see ``token(for:)``).
     public var token: PairingToken?
+    /// The live stream's viewers (at most 32 at once).
+    let viewers: LiveViewers
+    /// How the live stream serves each viewer.
+    var stream = LiveStream.Settings()
 
     /// A server over `archive` and, when given, a live session.
-    public init(archive: SessionArchive, live: LiveChannel? = nil, token: PairingToken? = nil) {
+    public init(archive: SessionArchive, live: LiveFeed? = nil, token: PairingToken? = nil, maximumViewers: Int = 32) {
         self.archive = archive
         self.live = live
         self.token = token
+        viewers = LiveViewers(limit: maximumViewers)
     }
 
     /// The token a bind needs: none on loopback, a fresh random one on any other address.
@@ -24,13 +31,22 @@ public struct WebServer: Sendable {
         address.isLoopback ? nil : PairingToken.random()
     }
 
-    /// The routes, for any request context (the WebSocket upgrade needs its own).
+    /// The plain HTTP routes, for any request context.
     public func router<Context: RequestContext>(context: Context.Type = BasicRequestContext.self) -> Router<Context> {
         let router = Router(context: Context.self)
         if let token { router.add(middleware: PairingTokenMiddleware<Context>(token: token)) }
         SessionRoutes<Context>(archive: archive).add(to: router)
-        LiveRoutes<Context>(channel: live).add(to: router)
-        PageRoutes<Context>(archive: archive, live: live, links: PageLinks(token: token)).add(to: router)
+        LiveRoutes<Context>(feed: live, viewers: viewers).add(to: router)
+        PageRoutes<Context>(archive: archive, hasLiveSession: live != nil, links: PageLinks(token: token)).add(to: router)
+        return router
+    }
+
+    /// The router that decides WebSocket upgrades: the live stream, behind the same token. A refused
+    /// upgrade falls through to ``router(context:)``, which says why.
+    func webSocketRouter() -> Router<BasicWebSocketRequestContext> {
+        let router = Router(context: BasicWebSocketRequestContext.self)
+        if let token { router.add(middleware: PairingTokenMiddleware<BasicWebSocketRequestContext>(token: token)) }
+        LiveRoutes<BasicWebSocketRequestContext>(feed: live, viewers: viewers).addStream(to: router, settings: stream)
         return router
     }
 
@@ -40,9 +56,14 @@ public struct WebServer: Sendable {
     ///   the free one chosen for port 0).
     public func application(address: ServeAddress,
                             listening: @escaping @Sendable (Int) -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(router: router(),
-                    configuration: .init(address: .hostname(address.host, port: address.port), serverName: "StretchGuard"),
-                    onServerRunning: { channel in listening(channel.localAddress?.port ?? address.port) })
+        // A viewer's messages are refused whatever their size; frames beyond 16 KiB close it at once (1009).
+        // A viewer that does not answer the close handshake is cut off after 2 s; text that is not UTF-8 closes it (1007).
+        let webSocket = WebSocketServerConfiguration(maxFrameSize: 1 << 14, closeTimeout: .seconds(2), validateUTF8: true)
+        return Application(router: router(),
+                           server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter(),
+                                                          configuration: .init(ws: webSocket)),
+                           configuration: .init(address: .hostname(address.host, port: address.port), serverName: "StretchGuard"),
+                           onServerRunning: { channel in listening(channel.localAddress?.port ?? address.port) })
     }
 
     /// The URL of `path` on `address`: `http://HOST:PORT/PATH`, with `?token=` when a token is needed.

@@ -1,4 +1,4 @@
-import StretchGuardLive
+@testable import StretchGuardLive
 import Testing
 @testable import stretchguard
 
@@ -26,7 +26,7 @@ import Testing
         #expect(line.contains("twist  nan°") && line.contains("flexion +1e+200°"), "\(line)")
         #expect(line.hasPrefix("0:00.0"))
         #expect(LiveStatusText.clock(1e300) == LiveStatusText.clock(366 * 86400))
-        #expect(LiveStatusText.degrees(.nan) == "nan")
+        #expect(LiveEventText.degrees(.nan) == "nan")
     }
 
     @Test func signsAndRoundingAsBefore() {

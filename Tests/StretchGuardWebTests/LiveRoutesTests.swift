@@ -10,7 +10,8 @@ import Testing
 struct LiveRoutesTests {
     static func server(live: LiveChannel?) -> WebServer {
         let path = NSTemporaryDirectory() + "stretchguard-web-none-" + UUID().uuidString + "/sessions.sqlite"
-        return WebServer(archive: SessionArchive(databasePath: path, profiles: WebFixture.library), live: live)
+        return WebServer(archive: SessionArchive(databasePath: path, profiles: WebFixture.library),
+                         live: live.map { LiveFeed(channel: $0, profile: .general) })
     }
 
     @Test("GET /api/live: the channel's latest snapshot, in degrees and seconds, with names for levels")

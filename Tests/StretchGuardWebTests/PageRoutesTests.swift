@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import StretchGuardCore
 import StretchGuardLive
 import StretchGuardReview
 import StretchGuardStore
@@ -42,7 +43,7 @@ struct PageRoutesTests {
     @Test("GET / with a live session: a link to /live; with nothing recorded: how to record one")
     func liveLinkAndEmpty() async throws {
         let path = NSTemporaryDirectory() + "stretchguard-web-none-" + UUID().uuidString + "/sessions.sqlite"
-        let server = WebServer(archive: SessionArchive(databasePath: path, profiles: WebFixture.library), live: LiveChannel())
+        let server = WebServer(archive: SessionArchive(databasePath: path, profiles: WebFixture.library), live: LiveFeed(channel: LiveChannel(), profile: .general))
         try await application(server).test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
@@ -120,7 +121,7 @@ struct PageRoutesTests {
     func livePageAndAssets() async throws {
         let path = NSTemporaryDirectory() + "stretchguard-web-none-" + UUID().uuidString + "/sessions.sqlite"
         let archive = SessionArchive(databasePath: path, profiles: WebFixture.library)
-        try await application(WebServer(archive: archive, live: LiveChannel())).test(.router) { client in
+        try await application(WebServer(archive: archive, live: LiveFeed(channel: LiveChannel(), profile: .general))).test(.router) { client in
             try await client.execute(uri: "/live", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")

@@ -26,6 +26,17 @@ public struct WebError: Error, HTTPResponseError, Sendable, Equatable {
         .notFound,
         "no live session on this server: `stretchguard serve` shows recorded sessions only (/api/sessions); start one with `stretchguard run`")
 
+    /// A plain HTTP request to the live stream's address.
+    static let webSocketOnly = WebError(
+        .upgradeRequired,
+        "/api/live/ws is a WebSocket stream: connect with a WebSocket client (the live page at /live does); /api/live gives the latest snapshot as plain JSON")
+
+    /// More viewers than the server serves at once.
+    static func tooManyViewers(_ limit: Int) -> WebError {
+        WebError(.serviceUnavailable,
+                 "this live session already has \(limit) viewers, the most it serves: close the live page on another device and try again")
+    }
+
     /// A session id that is not a number or `latest`.
     static func badSessionID(_ text: String) -> WebError {
         WebError(.badRequest, StoreError.invalidSessionSelector(text).description)

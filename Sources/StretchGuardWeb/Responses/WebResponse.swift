@@ -3,12 +3,15 @@ import Hummingbird
 
 /// The server's response bodies: JSON (sorted keys, as the CLI prints it) and CSV text, UTF-8, never cached.
 enum WebResponse {
-    /// `value` as pretty-printed JSON with sorted keys, newline-terminated (the CLI's `--json` style).
-    static func encode(_ value: some Encodable) -> String {
+    /// `value` as JSON with sorted keys: pretty-printed and newline-terminated (the CLI's `--json` style), or
+    /// `compact` on one line (a WebSocket message).
+    static func encode(_ value: some Encodable, compact: Bool = false) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes]
+            : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain structs of numbers, strings and booleans cannot fail; a NaN would, and reads as null.
-        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self) + "\n"
+        let json = String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+        return compact ? json : json + "\n"
     }
 
     /// A JSON response with `text` as its body.

@@ -28,17 +28,8 @@ enum LiveStatusText {
     ///
     /// - Parameter start: the session's start on the sample clock, in s.
     static func describe(_ event: LiveEvent, since start: Double) -> String {
-        switch event {
-        case let .form(event): describe(event, since: start)
-        case .stopMarked: "marked: stop / it hurts"
-        case let .recaptureStarted(_, duration):
-            "re-capturing the neutral posture: stand upright and still for \(Int(duration)) s"
-        case .recaptured: "neutral posture re-captured"
-        case let .recaptureFailed(_, failure):
-            "could not re-capture the neutral posture: \(failure.description); keeping the previous one"
-        case let .sensorFault(_, error): "sensor fault: \(error)"
-        case let .recorderWarning(warning): "recording: \(warning)"
-        }
+        guard case let .form(event) = event else { return LiveEventText.sentence(event) }
+        return describe(event, since: start)
     }
 
     /// What finding the session's baseline is doing, for the wearer.
@@ -55,24 +46,7 @@ enum LiveStatusText {
 
     /// One coach event as a plain sentence with its session time.
     static func describe(_ event: FormEvent, since start: Double) -> String {
-        let at = clock(event.time - start)
-        switch event.kind {
-        case .twistAlertStarted: return "\(at)  twist alert: \(degrees(abs(event.value)))° — turn the chest back to face forward"
-        case .twistAlertEnded: return "\(at)  twist alert over (worst \(degrees(event.value))°, \(seconds(event.duration)))"
-        case .bounceStarted: return "\(at)  bounce alert: \(degrees(event.value))° swings — ease in and hold still"
-        case .bounceEnded: return "\(at)  bounce alert over (\(event.count) swings)"
-        case .holdStarted: return "\(at)  hold started at \(degrees(event.value))°"
-        case .holdReached: return "\(at)  hold target reached: \(seconds(event.duration)) — well done"
-        case .holdEnded: return "\(at)  hold ended after \(seconds(event.duration))"
-        case .impact: return "\(at)  high impact (\(FixedDecimal.string(event.value / standardGravity, decimals: 1)) g)"
-        case .hipHingeCueStarted: return "\(at)  bend from the hips: keep the back long, hinge at the hips"
-        case .hipHingeCueEnded: return "\(at)  hip hinge good again"
-        case .hipsStillCueStarted: return "\(at)  keep the hips still: they turned \(degrees(abs(event.value)))°"
-        case .hipsStillCueEnded: return "\(at)  hips still again"
-        case .pelvisLost:
-            return "\(at)  pelvis sensor stopped answering: check its cable; the upper-back sensor carries on alone"
-        case .pelvisReturned: return "\(at)  pelvis sensor back: measuring the spine again"
-        }
+        "\(clock(event.time - start))  \(LiveEventText.sentence(event))"
     }
 
     /// "1:05.2" style session time: the review's clock, so the live line and the review agree.
@@ -84,6 +58,4 @@ enum LiveStatusText {
         return String(repeating: " ", count: max(0, 4 - signed.count)) + signed
     }
 
-    static func degrees(_ radians: Double) -> String { FixedDecimal.string(radians / degree, decimals: 0) }
-    static func seconds(_ value: Double) -> String { FixedDecimal.string(value, decimals: 1) + " s" }
 }
