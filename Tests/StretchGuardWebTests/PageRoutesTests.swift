@@ -163,7 +163,7 @@ struct PageRoutesTests {
         defer { fixture.remove() }
         let token = PairingToken.random()
         let server = WebServer(archive: SessionArchive(store: fixture.store, profiles: WebFixture.library),
-                               live: LiveChannel(), token: token)
+                               live: LiveFeed(channel: LiveChannel(), profile: .general), token: token)
         let id = try #require(try fixture.store.sessionList().sessions.first?.id)
         try await application(server).test(.router) { client in
             for uri in ["/", "/live", "/sessions/\(id)", "/sessions/latest", "/assets/style.css", "/assets/live.js"] {

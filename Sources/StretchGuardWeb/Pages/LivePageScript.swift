@@ -16,7 +16,7 @@ enum LivePageScript {
             token ? path + (path.includes('?') ? '&' : '?') + 'token=' + encodeURIComponent(token) : path;
           const $ = (id) => document.getElementById(id);
           const colours = { twist: '#7c3aed', flexion: '#2563eb', hip: '#0d9488', bad: '#dc2626', caution: '#ca8a04', good: '#16a34a' };
-          const settings = { twistWarning: 10, twistAlert: 15, holdEnter: 20, holdTarget: 30, twoSensors: false };
+          const settings = { twistWarning: 10, twistAlert: 15, holdEnter: 20, holdPosition: 'any', holdTarget: 30, twoSensors: false };
           const points = [];        // {t (s), twist, flexion, hip (degrees)}, the last 30 s
           const stops = [];         // session times of the "stop / it hurts" presses, in s
           const seen = new Set();   // events shown already (a reconnect sends the recent ones again)
@@ -25,6 +25,7 @@ enum LivePageScript {
           for (const link of document.querySelectorAll('a[data-path]')) link.href = withToken(link.dataset.path);
 
           const clock = (seconds) => {
+            if (typeof seconds !== 'number') return '–';
             const whole = Math.max(0, Math.floor(seconds || 0));
             const h = Math.floor(whole / 3600), m = Math.floor(whole / 60) % 60, s = whole % 60;
             return (h > 0 ? h + ':' + String(m).padStart(2, '0') : String(m)) + ':' + String(s).padStart(2, '0');
@@ -62,7 +63,7 @@ enum LivePageScript {
           function hello(h) {
             retryDelay = 1000;
             settings.twistWarning = h.twist_warning_deg; settings.twistAlert = h.twist_alert_deg;
-            settings.holdEnter = h.hold_enter_deg; settings.holdTarget = h.hold_target_s;
+            settings.holdEnter = h.hold_enter_deg; settings.holdPosition = h.hold_position; settings.holdTarget = h.hold_target_s;
             settings.twoSensors = !!h.two_sensors;
             $('session-title').textContent = h.session_id == null ? 'Live session' : 'Live session ' + h.session_id;
             $('session-meta').textContent = 'profile ' + h.profile + ' · ' + (h.two_sensors ? 'two sensors' : 'one sensor')
@@ -146,14 +147,25 @@ enum LivePageScript {
           }
 
           function addEvent(event) {
-            const key = event.time_s + '|' + event.kind;
+            const key = event.time_s + '|' + event.kind + '|' + event.text;
             if (seen.has(key)) return;
             seen.add(key);
             if (event.kind === 'stop_marked') {
-              stops.push(event.elapsed_s);
+              if (typeof event.elapsed_s === 'number') stops.push(event.elapsed_s);
               addLine($('stop-list'), event.elapsed_s, 'stop / it hurts');
             }
             addLine($('event-list'), event.elapsed_s, event.text, 12);
+          }
+
+          // Where a hold begins on the flexion trace: forward (+), backward (−), either, or not on this trace.
+          function holdLines() {
+            const label = 'stretch ' + settings.holdEnter + '°';
+            switch (settings.holdPosition) {
+              case 'flexion': return [{ value: settings.holdEnter, colour: colours.good, label }];
+              case 'extension': return [{ value: -settings.holdEnter, colour: colours.good, label: 'stretch −' + settings.holdEnter + '°' }];
+              case 'side_bend': return [];
+              default: return [{ value: settings.holdEnter, colour: colours.good, label }, { value: -settings.holdEnter, colour: colours.good }];
+            }
           }
 
           function frame() {
@@ -171,7 +183,7 @@ enum LivePageScript {
               const flexionSeries = [{ key: 'flexion', colour: colours.flexion }];
               if (settings.twoSensors) flexionSeries.push({ key: 'hip', colour: colours.hip });
               LiveTraces.draw($('trace-flexion'), { points, now, stops, series: flexionSeries,
-                lines: [{ value: settings.holdEnter, colour: colours.good, label: 'stretch ' + settings.holdEnter + '°' }],
+                lines: holdLines(),
                 range: { min: -10, max: 90 } });
             }
             requestAnimationFrame(frame);

@@ -34,6 +34,7 @@ enum LiveTraceScript {
             const left = 46, right = 10, top = 10, bottom = 24;
             const plotWidth = Math.max(1, width - left - right), plotHeight = Math.max(1, height - top - bottom);
             let min = range.min, max = range.max;
+            for (const line of lines) { min = Math.min(min, line.value); max = Math.max(max, line.value); }
             for (const p of points) for (const s of series) {
               const v = p[s.key];
               if (typeof v === 'number' && isFinite(v)) { min = Math.min(min, v); max = Math.max(max, v); }

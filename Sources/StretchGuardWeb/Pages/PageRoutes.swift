@@ -1,5 +1,4 @@
 import Hummingbird
-import StretchGuardLive
 import StretchGuardReview
 
 /// The browser view's pages: `GET /` (the session list), `/sessions/{id}` (a report; id or `latest`),
@@ -7,14 +6,14 @@ import StretchGuardReview
 /// pages (with the sentence ``WebError`` gives and its status), not JSON. Read only.
 struct PageRoutes<Context: RequestContext>: Sendable {
     let archive: SessionArchive
-    /// The live session's channel, or nil (`serve` without a session: `/live` says so).
-    let live: LiveChannel?
+    /// Whether the server has a live session (without one, `/live` says so).
+    let hasLiveSession: Bool
     /// Where things are, with the server's token.
     let links: PageLinks
 
     /// Adds the routes to `router`.
     func add(to router: Router<Context>) {
-        let archive = archive, links = links, hasLive = live != nil
+        let archive = archive, links = links, hasLive = hasLiveSession
         router.get("/") { _, _ in
             await Self.page(links) {
                 let (listing, report) = try await OffTheEventLoop.run { () throws(WebError) in try archive.listing() }
