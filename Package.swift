@@ -149,6 +149,7 @@ let package = Package(
         ]),
         .testTarget(name: "StretchGuardWebTests", dependencies: [
             "StretchGuardWeb", "StretchGuardLive", "StretchGuardStore", "StretchGuardReview", "StretchGuardTestSupport",
+            "StretchGuardCore", "StretchGuardConfig", "StretchGuardGPIO", "StretchGuardTrace",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),

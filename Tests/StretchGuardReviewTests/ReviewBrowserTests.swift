@@ -1,5 +1,6 @@
 import Foundation
 import StretchGuardReview
+import StretchGuardTestSupport
 import Testing
 
 /// Renders the HTML report in a real browser (headless Chromium): the screenshot must show the page —
@@ -11,10 +12,6 @@ import Testing
 /// another browser binary.
 @Suite("Review report in a real browser")
 struct ReviewBrowserTests {
-    /// Where Chromium may be installed: `$STRETCHGUARD_CHROMIUM` when set, else Debian's and Ubuntu's places.
-    static let candidates = ProcessInfo.processInfo.environment["STRETCHGUARD_CHROMIUM"].map { [$0] }
-        ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-
     /// The folder the report and the screenshot are left in.
     static let folder: String = {
         let base = ProcessInfo.processInfo.environment["STRETCHGUARD_BROWSER_CHECK_DIR"]
@@ -24,11 +21,8 @@ struct ReviewBrowserTests {
 
     @Test("Chromium draws the report: a non-blank screenshot with the plot, and the key elements in its DOM")
     func chromiumRendersTheReport() throws {
-        guard let chromium = Self.candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            Issue.record("""
-                Chromium is not installed, so the HTML report cannot be checked in a real browser: \
-                run scripts/install-deps --tests (it installs Debian's chromium package; scripts/test and CI do this)
-                """)
+        guard let chromium = ChromiumBinary.find() else {
+            Issue.record(Comment(rawValue: ChromiumBinary.missing("the HTML report")))
             return
         }
         let fixture = try ReviewFixture(stopAt: [49], gap: 60..<60.5)

@@ -60,19 +60,20 @@ enum LiveTraceScript {
             // Time labels: seconds before now.
             ctx.textAlign = 'center'; ctx.textBaseline = 'top';
             for (let ago = WINDOW_S; ago >= 0; ago -= 10) {
+              if (ago === 0) ctx.textAlign = 'right';
               ctx.fillText(ago === 0 ? 'now' : '−' + ago + ' s', x(now - ago), top + plotHeight + 5);
             }
             ctx.strokeStyle = '#e5e7eb'; ctx.strokeRect(left, top, plotWidth, plotHeight);
 
             ctx.save();
             ctx.beginPath(); ctx.rect(left, top, plotWidth, plotHeight); ctx.clip();
-            // Thresholds, dashed, labelled at the right.
+            // Thresholds, dashed, labelled at the left (the newest samples are at the right).
             ctx.setLineDash([6, 4]); ctx.lineWidth = 1.5;
-            ctx.textAlign = 'right'; ctx.textBaseline = 'bottom';
+            ctx.textAlign = 'left'; ctx.textBaseline = 'bottom';
             for (const line of lines) {
               ctx.strokeStyle = line.colour;
               ctx.beginPath(); ctx.moveTo(left, y(line.value)); ctx.lineTo(left + plotWidth, y(line.value)); ctx.stroke();
-              if (line.label) { ctx.fillStyle = line.colour; ctx.fillText(line.label, left + plotWidth - 4, y(line.value) - 2); }
+              if (line.label) { ctx.fillStyle = line.colour; ctx.fillText(line.label, left + 4, y(line.value) - 2); }
             }
             // Stop markers.
             ctx.strokeStyle = '#111827'; ctx.setLineDash([5, 3]);

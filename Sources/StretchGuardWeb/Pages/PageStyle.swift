@@ -10,6 +10,7 @@ enum PageStyle {
     /// The session list and the error page.
     static let lists = """
         :root { --caution:#ca8a04; }
+        [hidden] { display:none !important; }
         a { color:var(--accent); }
         code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size:.92em; }
         .bar .fill { display:block; }
@@ -54,8 +55,8 @@ enum PageStyle {
           .live-grid { grid-template-columns: minmax(0, 2.2fr) minmax(300px, 1fr); }
           .live-grid .traces { grid-row: span 3; }
         }
-        .trace { width:100%; height:230px; display:block; }
-        @media (orientation: portrait) { .trace { height:26vh; min-height:180px; } }
+        .trace { width:100%; height:min(34vh, 320px); min-height:180px; display:block; }
+        @media (orientation: portrait) { .trace { height:26vh; } }
         .readouts { display:grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap:10px 18px; }
         .readout .label, .health .label { display:block; font-size:15px; color:var(--muted); font-weight:600; }
         .readout .value { font-size:48px; font-weight:800; font-variant-numeric: tabular-nums; line-height:1.05; }
@@ -71,6 +72,7 @@ enum PageStyle {
         .health dd.bad { color:var(--bad); }
         .marker-list, .event-list { list-style:none; margin:0 0 12px; padding:0; }
         .marker-list li { color:var(--bad); font-weight:700; font-size:20px; padding:4px 0; }
+        .marker-list li.none { color:var(--muted); font-weight:400; font-size:16px; }
         .event-list li { font-size:16px; padding:3px 0; border-bottom:1px solid var(--line); }
         .marker-list time, .event-list time { display:inline-block; min-width:64px; color:var(--muted);
                   font-variant-numeric: tabular-nums; font-weight:600; }
