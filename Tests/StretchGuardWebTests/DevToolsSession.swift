@@ -83,6 +83,23 @@ struct DevToolsSession {
         return (answer["result"] as? [String: Any])?["value"] as? String
     }
 
+    /// Evaluates `expression` (JSON text of an object) every 250 ms until `done` accepts the object or
+    /// `timeout` (s) passes; returns the last object read.
+    mutating func poll(_ expression: String, timeout: Double,
+                       until done: ([String: Any]) -> Bool) async throws -> [String: Any] {
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        var last: [String: Any] = [:]
+        while ContinuousClock.now < deadline {
+            if let text = try await evaluate(expression),
+               let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] {
+                last = object
+                if done(object) { break }
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        return last
+    }
+
     /// The page as Chromium draws it now, as PNG.
     mutating func screenshot() async throws -> Data {
         let answer = try await call("Page.captureScreenshot", ["format": "png"])

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import StretchGuardCore
+@testable import StretchGuardLive
 import StretchGuardTestSupport
 import Testing
 @testable import StretchGuardWeb
@@ -62,6 +64,61 @@ struct LivePageBrowserTests {
             try FileManager.default.createDirectory(at: Self.artefact.deletingLastPathComponent(), withIntermediateDirectories: true)
             try screenshot.write(to: Self.artefact)
             print("live page: screenshot with the twist alert at \(Self.artefact.path)")
+        }
+    }
+
+    @Test("a \"stop / it hurts\" press shows in the marker list with its time; the hold timer and clock follow the snapshots")
+    func stopMarker() async throws {
+        guard let chromium = ChromiumBinary.find() else {
+            Issue.record(Comment(rawValue: ChromiumBinary.missing("the live page")))
+            return
+        }
+        let channel = LiveChannel()
+        let path = NSTemporaryDirectory() + "stretchguard-web-none-" + UUID().uuidString + "/sessions.sqlite"
+        let server = WebServer(archive: SessionArchive(databasePath: path, profiles: WebFixture.library),
+                               live: LiveFeed(channel: channel, profile: .general, session: 3))
+        try await server.application(address: ServeAddress(host: "127.0.0.1", port: 0)).test(.live) { client in
+            let port = try #require(client.port)
+            // A session 65 s in, holding for 18 s: snapshots every 50 ms, a stop press once the page follows.
+            let playing = Task {
+                var snapshot = LiveSnapshot()
+                snapshot.holding = true
+                for index in 0..<1200 where !Task.isCancelled {
+                    snapshot.elapsed = 65 + Double(index) * 0.05
+                    snapshot.time = 1000 + snapshot.elapsed
+                    snapshot.holdSeconds = 18 + Double(index) * 0.05
+                    channel.publish(snapshot)
+                    if index == 40 { channel.post(.stopMarked(time: snapshot.time)) }
+                    try? await Task.sleep(for: .milliseconds(50))
+                }
+                channel.finish(snapshot)
+            }
+            defer { playing.cancel() }
+            let browser = try await HeadlessChromium.launch(chromium, width: 800, height: 1280)
+            defer { browser.close() }
+            let seen = try await DevToolsSession.run(url: browser.devToolsURL) { devtools in
+                try await devtools.attachPage(width: 800, height: 1280)
+                try await devtools.navigate("http://127.0.0.1:\(port)/live")
+                let probe = """
+                    JSON.stringify({
+                      stops: [...document.querySelectorAll('#stop-list li:not(.none)')].map(li => li.textContent),
+                      hold: document.getElementById('hold-text')?.textContent,
+                      clock: document.getElementById('session-clock')?.textContent,
+                      title: document.getElementById('session-title')?.textContent
+                    })
+                    """
+                let state = try await devtools.poll(probe, timeout: 30) { ($0["stops"] as? [String])?.isEmpty == false }
+                return try JSONSerialization.data(withJSONObject: state)
+            }
+            let state = try #require(try JSONSerialization.jsonObject(with: seen) as? [String: Any])
+            let stops = try #require(state["stops"] as? [String], "\(state)")
+            // Pressed at 65 + 40 × 0.05 = 67 s: 1:07.
+            #expect(stops == ["1:07 stop / it hurts"], "\(state)")
+            let hold = try #require(state["hold"] as? String)
+            #expect(hold.range(of: #"^(1[89]|[2-9][0-9]) / 30 s$"#, options: .regularExpression) != nil, "\(hold)")
+            let clock = try #require(state["clock"] as? String)
+            #expect(clock.range(of: #"^1:[0-9]{2}$"#, options: .regularExpression) != nil, "\(clock)")
+            #expect(state["title"] as? String == "Live session 3")
         }
     }
 }
