@@ -127,8 +127,11 @@ let package = Package(
             dependencies: [
                 "StretchGuardCore", "StretchGuardSimulation", "StretchGuardStore", "StretchGuardReview", "StretchGuardConfig",
                 "StretchGuardTrace", "StretchGuardTestSupport", "StretchGuardLive", "StretchGuardGPIO", "CAllocationCounter",
+                "StretchGuardHardware", "StretchGuardWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "RealModule", package: "swift-numerics"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "StretchGuardCoreTests", dependencies: [
