@@ -157,6 +157,7 @@ let package = Package(
         ]),
         .testTarget(name: "StretchGuardWebTests", dependencies: [
             "StretchGuardWeb", "StretchGuardLive", "StretchGuardStore", "StretchGuardReview", "StretchGuardTestSupport",
+            "StretchGuardSimulation", "StretchGuardGPIO", "StretchGuardHardware", "StretchGuardConfig",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
