@@ -44,6 +44,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // Orientation fusion, calibration math and posture angles: no I/O, nothing allocated per sample.
@@ -98,12 +100,16 @@ let package = Package(
             "StretchGuardLive", "StretchGuardReview", "StretchGuardStore",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Fixtures for tests and benchmarks, never in the product: generated sessions and their importer.
         .target(name: "StretchGuardTestSupport", dependencies: [
             "StretchGuardCore", "StretchGuardSimulation", "StretchGuardStore", "StretchGuardReview", "StretchGuardConfig",
             "StretchGuardTrace", .product(name: "RealModule", package: "swift-numerics"),
         ]),
+        // libqrencode (Debian: libqrencode-dev): the pairing URL as a QR code in the terminal.
+        .systemLibrary(name: "CQREncode", path: "Sources/CQREncode"),
         // Counts heap allocations for `stretchguard-bench` (interposes malloc in that executable only).
         .target(name: "CAllocationCounter"),
         .executableTarget(
@@ -111,8 +117,7 @@ let package = Package(
             dependencies: [
                 "StretchGuardCore", "StretchGuardTrace", "StretchGuardSimulation", "StretchGuardConfig",
                 "StretchGuardEvaluation", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardStore", "StretchGuardReview",
-                "StretchGuardLive", "StretchGuardWeb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "StretchGuardLive", "StretchGuardWeb", "CQREncode", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Speed and allocations per sample, and the review's speed: a separate executable, so that the
@@ -122,8 +127,11 @@ let package = Package(
             dependencies: [
                 "StretchGuardCore", "StretchGuardSimulation", "StretchGuardStore", "StretchGuardReview", "StretchGuardConfig",
                 "StretchGuardTrace", "StretchGuardTestSupport", "StretchGuardLive", "StretchGuardGPIO", "CAllocationCounter",
+                "StretchGuardHardware", "StretchGuardWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "RealModule", package: "swift-numerics"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "StretchGuardCoreTests", dependencies: [
@@ -149,7 +157,8 @@ let package = Package(
         ]),
         .testTarget(name: "StretchGuardWebTests", dependencies: [
             "StretchGuardWeb", "StretchGuardLive", "StretchGuardStore", "StretchGuardReview", "StretchGuardTestSupport",
-            "StretchGuardCore", "StretchGuardConfig", "StretchGuardGPIO", "StretchGuardTrace",
+            "StretchGuardSimulation", "StretchGuardGPIO", "StretchGuardHardware", "StretchGuardConfig",
+            "StretchGuardCore",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),

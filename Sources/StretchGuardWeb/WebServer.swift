@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdWebSocket
+import Logging
 import StretchGuardLive
 
 /// The physio's view as an HTTP server: the recorded sessions' API (``SessionRoutes``), the live
@@ -52,9 +53,11 @@ public struct WebServer: Sendable {
 
     /// The application listening on `address` (run it with `runService()`: SIGINT and SIGTERM end it).
     ///
-    /// - Parameter listening: called once the socket is bound, with the port it got (the one asked for, or
-    ///   the free one chosen for port 0).
-    public func application(address: ServeAddress,
+    /// - Parameters:
+    ///   - logger: where the framework logs (by default its own logger, at info level).
+    ///   - listening: called once the socket is bound, with the port it got (the one asked for, or the free
+    ///     one chosen for port 0).
+    public func application(address: ServeAddress, logger: Logger? = nil,
                             listening: @escaping @Sendable (Int) -> Void = { _ in }) -> some ApplicationProtocol {
         // A viewer's messages are refused whatever their size; frames beyond 16 KiB close it at once (1009).
         // A viewer that does not answer the close handshake is cut off after 2 s; text that is not UTF-8 closes it (1007).
@@ -63,7 +66,8 @@ public struct WebServer: Sendable {
                            server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter(),
                                                           configuration: .init(ws: webSocket)),
                            configuration: .init(address: .hostname(address.host, port: address.port), serverName: "StretchGuard"),
-                           onServerRunning: { channel in listening(channel.localAddress?.port ?? address.port) })
+                           onServerRunning: { channel in listening(channel.localAddress?.port ?? address.port) },
+                           logger: logger)
     }
 
     /// The URL of `path` on `address`: `http://HOST:PORT/PATH`, with `?token=` when a token is needed.

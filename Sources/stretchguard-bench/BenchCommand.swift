@@ -22,11 +22,13 @@ struct StretchGuardBench: ParsableCommand {
     @Option(help: "Timed repetitions; the fastest is reported.")
     var repetitions = 3
 
-    @Option(help: "What to time: pipeline (filter + posture + form detectors), posture (filter + posture), filter (orientation filter alone), angles (posture decomposition alone), review (`stretchguard review` of a generated 200 Hz session, and database bytes per sample), live (the live session's sample thread on the simulated sensor: allocations counted on that thread).")
+    @Option(help: "What to time: pipeline (filter + posture + form detectors), posture (filter + posture), filter (orientation filter alone), angles (posture decomposition alone), review (`stretchguard review` of a generated 200 Hz session, and database bytes per sample), live (the live session's sample thread on the simulated sensor: allocations counted on that thread), viewers (the live session in real time with 0 and with --viewers WebSocket viewers of its browser view: jitter, drops, CPU).")
     var stage: Stage = .pipeline
 
     enum Stage: String, ExpressibleByArgument, CaseIterable {
-        case pipeline, posture, filter, angles, review, live
+        case pipeline, posture, filter, angles, review, live, viewers
+        /// The viewers of `--stage viewers`, in the child process it starts.
+        case viewerClients = "viewer-clients"
     }
 
     @Option(help: "Sensors in the stream: one (the thorax) or two (thorax and pelvis: the spine's angles). With --stage live: two reads the simulated pelvis chip on each of the thorax's ticks.")
@@ -35,12 +37,23 @@ struct StretchGuardBench: ParsableCommand {
     @Option(help: "With --stage review: minutes of the generated session (200 Hz).")
     var sessionMinutes = 60.0
 
+    @Option(help: "With --stage viewers: the WebSocket viewers of the second run.")
+    var viewers = 20
+
+    @Option(help: "With --stage viewers: seconds of each real-time session (the demo lasts 66 s).")
+    var seconds = 60.0
+
+    @Option(help: ArgumentHelp("With --stage viewer-clients: the server's port.", visibility: .hidden))
+    var port = 0
+
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
     func validate() throws {
         guard samples >= 20_000 else { throw ValidationError("--samples must be at least 20000") }
         guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1") }
+        guard viewers >= 1, viewers <= 32 else { throw ValidationError("--viewers must be between 1 and 32 (the server's limit)") }
+        guard seconds >= 5, seconds <= 65 else { throw ValidationError("--seconds must be between 5 and 65 (the demo's length)") }
         guard sensors == 1 || sensors == 2 else { throw ValidationError("--sensors must be 1 or 2") }
         guard sessionMinutes >= 0.5, sessionMinutes <= 24 * 60 else {
             throw ValidationError("--session-minutes must be between 0.5 and 1440")
@@ -48,6 +61,26 @@ struct StretchGuardBench: ParsableCommand {
     }
 
     func run() throws {
+        if stage == .viewerClients {
+            let clients = ViewerClients(port: port, viewers: viewers)
+            let done = DispatchSemaphore(value: 0)
+            Task {
+                do { try await clients.run() } catch { print("viewer-clients: \(error)") }
+                done.signal()
+            }
+            done.wait()
+            return
+        }
+        if stage == .viewers {
+            let result: ViewerBenchResult
+            do {
+                result = try ViewerBench(seconds: seconds, viewers: viewers).run()
+            } catch {
+                throw ValidationError("the viewers benchmark could not run: " + String(describing: error))
+            }
+            print(json ? result.json : result.text)
+            return
+        }
         if stage == .review {
             let result: ReviewBenchResult
             do {
@@ -103,7 +136,7 @@ struct StretchGuardBench: ParsableCommand {
                     let q = QuaternionD(w: 1, x: s.gyr.x, y: s.gyr.y, z: s.gyr.z).normalized
                     checksum += PostureAngles(relativeRotation: q).twist
                 }
-            case .review, .live:
+            case .review, .live, .viewers, .viewerClients:
                 break  // measured above
             }
             let elapsed = clock.now - start

@@ -26,17 +26,20 @@ struct LivePageBrowserTests {
             Issue.record(Comment(rawValue: ChromiumBinary.missing("the live page")))
             return
         }
-        let demo = try LiveDemoSession()
-        defer { demo.finish() }
-        let server = WebServer(archive: SessionArchive(store: demo.store, profiles: WebFixture.library), live: demo.feed)
+        let demo = try SimulatedScenario.load(SimulatedScenario.demoName)
+        let live = try RealTimeSession(scenario: demo)
         // Generous: the alert comes about 47 s in, on a machine shared with other builds.
-        let timeout = demo.duration + 60
-        try await server.application(address: ServeAddress(host: "127.0.0.1", port: 0)).test(.live) { client in
+        let timeout = (demo.samples.last?.time ?? 0) + 60
+        try await live.server.application(address: ServeAddress(host: "127.0.0.1", port: 0)).test(.live) { client in
             let port = try #require(client.port)
-            demo.start()
+            live.session.start()
+            defer {
+                live.session.stopToken.stop()
+                _ = live.session.wait()
+            }
             let browser = try await HeadlessChromium.launch(chromium, width: Self.width, height: Self.height)
             defer { browser.close() }
-            let stop = demo.session.stopToken
+            let stop = live.session.stopToken
             let seen = try await DevToolsSession.run(url: browser.devToolsURL) { devtools in
                 try await devtools.attachPage(width: Self.width, height: Self.height)
                 try await devtools.navigate("http://127.0.0.1:\(port)/live")

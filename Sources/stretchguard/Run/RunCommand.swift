@@ -7,6 +7,7 @@ import StretchGuardHardware
 import StretchGuardLive
 import StretchGuardStore
 import StretchGuardTrace
+import StretchGuardWeb
 
 /// `stretchguard run`: a live session with feedback, recorded for review.
 struct Run: ParsableCommand {
@@ -32,6 +33,10 @@ struct Run: ParsableCommand {
     @Option(help: "A calibration file to use instead of the latest for this sensor.")
     var calibration: String?
     @OptionGroup var store: StoreOptions
+    @Option(name: .customLong("serve"), help: ArgumentHelp(
+        "Show the session live in a browser at [HOST:]PORT: 8080 (this machine), 0.0.0.0:8080 (the clinic's network, with a pairing token).",
+        valueName: "[HOST:]PORT"))
+    var serveAddress: String?
     @Flag(help: "Print only the summary at the end.")
     var quiet = false
 
@@ -48,6 +53,9 @@ struct Run: ParsableCommand {
 
     private func session() throws {
         let say: (String) -> Void = { if !quiet { printFlushed($0) } }
+        let serveAddress = try self.serveAddress.map { text in
+            do { return try ServeAddress(parsing: text) } catch { throw fail("--serve: \(error)") }
+        }
         let hardware = try HardwareConfigFile.load(explicitPath: config).config
         var exercise = try ProfileLibrary.standard().load(profile)
         var sensor = try LiveSensor.open(self.sensor, imu: hardware.thorax, pelvis: hardware.pelvis,
@@ -66,6 +74,14 @@ struct Run: ParsableCommand {
         // Every way out of here turns the outputs off (idempotent: a session has already done it).
         defer { feedback.close() }
         say("feedback: \(feedback.description); exercise: \(exercise.name), hold target \(Int(exercise.hold.target)) s")
+        let channel = LiveChannel()
+        let feed = LiveFeed(channel: channel, profile: exercise)
+        // The browser view starts before the neutral posture is captured, so the physio can connect first;
+        // it closes after the session has turned the outputs off and closed the recording.
+        let web = try serveAddress.map { address in
+            try LiveWebView.start(feed: feed, database: database, address: address, quiet: quiet)
+        }
+        defer { web?.stop() }
         let calibrationRecord: CalibrationRecord
         do {
             calibrationRecord = try SessionBaseline.resolve(explicit: calibration, sensor: &sensor, stop: StopSignal.token,
@@ -81,18 +97,19 @@ struct Run: ParsableCommand {
                                chip: sensor.chipName, rate: sensor.rate, profile: exercise.name,
                                calibration: String(decoding: try calibrationRecord.encoded(), as: UTF8.self),
                                softwareVersion: StretchGuard.configuration.version, scale: sensor.scale, pelvis: sensor.pelvisStoreInfo)
-        let channel = LiveChannel()
         let recorder = try SessionRecorder(store: sessions, info: info) { warning in
             channel.post(.recorderWarning(warning))
         }
         let live = LiveSession(.init(sensor: sensor, baseline: calibrationRecord.baseline, profile: exercise,
                                      feedback: feedback, recorder: recorder, duration: duration),
                                stopToken: StopSignal.token, channel: channel)
+        feed.recorded(as: recorder.session)
         say("recording session \(recorder.session) — Ctrl-C ends it")
         live.start()
         LiveDisplay(quiet: quiet).follow(live)
         // The session has driven every output off, then flushed and closed the recording.
         let outcome = live.wait()
+        web?.stop()  // the viewers have had the session's end
         let counters = try outcome.recording.get()
         printFlushed(RunSummaryText(outcome: outcome, counters: counters, session: recorder.session,
                                     database: database, target: exercise.hold.target).render())
