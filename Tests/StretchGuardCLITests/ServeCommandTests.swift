@@ -35,8 +35,12 @@ import Testing
         let server = try RunningServer(["serve", "127.0.0.1:0", "--db", database.path], home: try home())
         let url = try openURL(server)
         #expect(url.host == "127.0.0.1" && url.query == nil, "\(url)")
-        let (status, data) = try await get(url)
+        // The printed URL is the session list, a page; the same sessions as JSON under /api/.
+        #expect(url.path == "/" || url.path.isEmpty, "\(url)")
+        let (status, page) = try await get(url)
         #expect(status == 200)
+        #expect(String(decoding: page, as: UTF8.self).contains("href=\"/sessions/1\""))
+        let (_, data) = try await get(try #require(URL(string: "/api/sessions", relativeTo: url)))
         let body = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect((body["sessions"] as? [Any])?.count == 1)
         kill(server.process.processIdentifier, SIGINT)

@@ -169,7 +169,14 @@ struct PageRoutesTests {
             for uri in ["/", "/live", "/sessions/\(id)", "/sessions/latest", "/assets/style.css", "/assets/live.js"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .unauthorized, "\(uri)")
+                    // A page, not JSON: a person typed the address without the token.
+                    #expect(response.headers[.contentType]?.hasPrefix("text/html") == true, "\(uri)")
+                    #expect(String(buffer: response.body).contains("needs its pairing token"), "\(uri)")
                 }
+            }
+            try await client.execute(uri: "/api/sessions", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
             }
             try await client.execute(uri: "/?token=\(token.value)", method: .get) { response in
                 #expect(response.status == .ok)

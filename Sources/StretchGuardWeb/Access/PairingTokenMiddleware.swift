@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 
 /// Lets a request through only with the pairing token: `?token=TOKEN` in the URL or
-/// `Authorization: Bearer TOKEN`; any other request gets 401 with a JSON sentence saying how to connect.
+/// `Authorization: Bearer TOKEN`; any other request gets 401 with a sentence saying how to connect: JSON
+/// under `/api/`, a page elsewhere (a person typed the address without its token).
 ///
 /// Installed only when the server listens beyond loopback (``WebServer``); on 127.0.0.1 every request passes.
 public struct PairingTokenMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -16,7 +17,11 @@ public struct PairingTokenMiddleware<Context: RequestContext>: RouterMiddleware 
 
     public func handle(_ request: Request, context: Context,
                        next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard carriesToken(request) else { throw WebError.missingToken }
+        guard carriesToken(request) else {
+            if request.uri.path.hasPrefix("/api/") { throw WebError.missingToken }
+            // The error page's own links carry no token: without it they lead back here.
+            return ErrorPage.response(.missingToken, links: PageLinks(token: nil))
+        }
         return try await next(request, context)
     }
 

@@ -26,6 +26,7 @@ enum ErrorPage {
     private static func heading(_ status: HTTPResponse.Status) -> String {
         switch status.code {
         case 400: return "That address names no session"
+        case 401: return "This page needs its pairing token"
         case 404: return "Not found"
         case 422: return "This session cannot be shown"
         default: return "The server could not answer"

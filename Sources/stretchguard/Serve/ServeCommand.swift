@@ -7,9 +7,10 @@ extension StretchGuard {
     /// `stretchguard serve`: the recorded sessions for a browser on the clinic's network.
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Serve the recorded sessions over HTTP (JSON and CSV) to a browser on this machine or the clinic's network.",
+            abstract: "Serve the recorded sessions to a browser on this machine or the clinic's network: the session list, each report, CSV and JSON.",
             discussion: """
-                Read only. GET /api/sessions: the sessions and statistics of `sessions --json` and \
+                Read only. / is the session list with each session's report (/sessions/ID) and exports. \
+                GET /api/sessions: the sessions and statistics of `sessions --json` and \
                 `sessions --stats --json`; /api/sessions/ID (or latest): the review's JSON (summary, holds, \
                 events); /api/sessions/ID/samples.csv: the review's CSV. Listens on 127.0.0.1 (this machine \
                 only) unless HOST is given; on any other address every request needs the pairing token printed \
@@ -53,7 +54,7 @@ extension StretchGuard {
         /// Prints where to connect, once the socket is bound.
         static func announce(_ server: WebServer, address: ServeAddress, database: String) {
             var lines = ["Serving the sessions in \(database)"]
-            lines += ServeURLs.urls(server, address: address, path: "/api/sessions").map { "Open: " + $0 }
+            lines += ServeURLs.urls(server, address: address, path: "/").map { "Open: " + $0 }
             lines.append(ServeURLs.access(server, address: address, widerCommand: "stretchguard serve 0.0.0.0:\(address.port)"))
             lines.append("Ctrl-C stops the server.")
             StandardStreams.out(lines.joined(separator: "\n") + "\n")
