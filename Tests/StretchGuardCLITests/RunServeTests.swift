@@ -17,6 +17,14 @@ import Testing
         return home
     }
 
+    /// A scenario that lasts (10 min standing still), so the session outlives the test's requests however
+    /// loaded the machine; the tests end it with a signal.
+    private func longScenario(in home: URL) throws -> String {
+        let path = home.appendingPathComponent("long.scenario").path
+        try "still 600 s\n".write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     /// The first `Live view: URL` line.
     private func liveURL(_ run: Running) throws -> URL {
         #expect(run.wait(for: "recording session"), "\(run.text)")
@@ -47,7 +55,8 @@ import Testing
     func loopback() async throws {
         let home = try home()
         let db = home.appendingPathComponent("s.sqlite").path
-        let run = try Running(["run", "--sensor", "sim", "--serve", "127.0.0.1:0", "--duration", "60", "--db", db], home: home)
+        let run = try Running(["run", "--sensor", "sim", "--scenario", try longScenario(in: home), "--serve", "127.0.0.1:0",
+                               "--db", db], home: home)
         let url = try liveURL(run)
         #expect(url.host == "127.0.0.1" && url.path == "/live" && url.query == nil, "\(url)")
         let port = try #require(url.port)
@@ -69,7 +78,8 @@ import Testing
     func token() async throws {
         let home = try home()
         let db = home.appendingPathComponent("s.sqlite").path
-        let run = try Running(["run", "--sensor", "sim", "--serve", "0.0.0.0:0", "--duration", "60", "--db", db], home: home)
+        let run = try Running(["run", "--sensor", "sim", "--scenario", try longScenario(in: home), "--serve", "0.0.0.0:0",
+                               "--db", db], home: home)
         let url = try liveURL(run)
         let token = try #require(url.query?.split(separator: "=").last.map(String.init), "\(url)")
         #expect(token.count == 32)

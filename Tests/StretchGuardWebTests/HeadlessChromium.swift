@@ -23,7 +23,7 @@ final class HeadlessChromium {
     ///   - width, height: the window, in CSS pixels.
     /// - Throws: ``BrowserTestError`` with Chromium's own output when it exits or says nothing in time
     ///   (then it is ended before the error is thrown).
-    static func launch(_ binary: String, width: Int, height: Int, timeout: Double = 30) async throws -> HeadlessChromium {
+    static func launch(_ binary: String, width: Int, height: Int, timeout: Double = 120) async throws -> HeadlessChromium {
         let folder = NSTemporaryDirectory() + "stretchguard-chromium-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let logPath = folder + "/stderr.log"

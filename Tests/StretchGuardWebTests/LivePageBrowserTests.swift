@@ -13,7 +13,7 @@ import Testing
 /// during the demo's scripted twist (about 47 s in); a screenshot of that moment is saved as
 /// `.build/test-artefacts/live-page.png` under the package root. Then the session is stopped and the page
 /// must say it ended. Without Chromium the test fails and says how to install it.
-@Suite("The live page in a real browser")
+@Suite("The live page in a real browser", .serialized)
 struct LivePageBrowserTests {
     /// The tablet-sized viewport, landscape, in CSS pixels.
     static let width = 1280, height = 900
