@@ -21,7 +21,7 @@ enum ProfileSchema {
 
     /// A name or summary as shown on the terminal: no control characters (an escape sequence in a profile
     /// would otherwise reach the wearer's screen raw).
-    private static func printable(_ text: String) throws(Rejection) -> String {
+    static func printable(_ text: String) throws(Rejection) -> String {
         guard !QuotedText.hasControlCharacters(text) else {
             throw Rejection(problem: "\(QuotedText.quoted(text)) holds control characters",
                             fix: "write plain text on one line")
