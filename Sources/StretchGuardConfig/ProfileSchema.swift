@@ -41,6 +41,7 @@ enum ProfileSchema {
     static let texts: [String: @Sendable (String, inout FormProfile) throws(Rejection) -> Void] = [
         "hip_hinge.enabled": { text, p throws(Rejection) in p.hipHinge.enabled = try flag(text) },
         "hips_still.enabled": { text, p throws(Rejection) in p.hipsStill.enabled = try flag(text) },
+        "one_sided": { text, p throws(Rejection) in p.isOneSided = try flag(text) },
         "name": { text, p throws(Rejection) in p.name = try printable(text) },
         "summary": { text, p throws(Rejection) in p.summary = try printable(text) },
         "first_bend": { text, p throws(Rejection) in
