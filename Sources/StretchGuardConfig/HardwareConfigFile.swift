@@ -11,27 +11,12 @@ public enum HardwareConfigFile {
     ///   - text: the YAML.
     ///   - path: the file, for messages.
     public static func parse(_ text: String, path: String) throws(ConfigError) -> HardwareConfig {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
-            throw ConfigError(path: path, line: context.mark.line, field: duplicates.first,
-                              problem: "appears twice in the same mapping", fix: "keep one of them")
-        } catch let error as YamlError {
-            throw ConfigError(path: path, problem: "is not valid YAML (\(firstLine(of: error)))",
-                              fix: "check the indentation and the 'key: value' syntax near there")
-        } catch {
-            throw ConfigError(path: path, problem: "cannot be read as YAML (\(error))", fix: "check its syntax")
-        }
+        let root = try ConfigYAML.compose(text, path: path)
         guard let root, !HardwareReader.isNull(root) else { return .defaults }
         var reader = HardwareReader(file: path)
         let config = try reader.read(root)
         try config.validate(path: path, places: reader.places)
         return config
-    }
-
-    private static func firstLine(of error: Error) -> String {
-        String(describing: error).split(separator: "\n").first.map(String.init) ?? "syntax error"
     }
 }
 
@@ -50,7 +35,7 @@ struct HardwareFieldPlaces {
 struct HardwareReader {
     let file: String
     private(set) var places = HardwareFieldPlaces()
-    private var values: HardwareValues { HardwareValues(file: file) }
+    private var values: ConfigValues { ConfigValues(file: file) }
 
     init(file: String) { self.file = file }
 
@@ -65,12 +50,17 @@ struct HardwareReader {
             throw ConfigError(path: file, line: root.mark?.line, problem: "must be a mapping of sections",
                               fix: "write 'imu:', 'gpio:' and 'feedback:' at the left margin")
         }
-        let top = try HardwareSection(root, field: "", allowed: HardwareKeys.root, file: file)
+        let top = try checkedSection(root, field: "", allowed: HardwareKeys.root)
         var config = HardwareConfig.defaults
         if let node = top["imu"], !Self.isNull(node) { config.imus = try readIMUs(node) }
         if let node = top["gpio"], !Self.isNull(node) { config.gpio = try readGPIO(node) }
         if let node = top["feedback"], !Self.isNull(node) { config.feedback = try readFeedback(node) }
         return config
+    }
+
+    /// One mapping of the file, its keys checked against `allowed`.
+    private func checkedSection(_ node: Node, field: String, allowed: [String]) throws(ConfigError) -> ConfigSection {
+        try ConfigSection(node, field: field, allowed: allowed, file: file, noun: "a hardware setting", homes: HardwareKeys.sections)
     }
 
     private mutating func note(_ field: String, _ node: Node) {
@@ -96,7 +86,7 @@ struct HardwareReader {
     /// One IMU; `dataReady: false` (the second in a list) defaults its `data_ready_line` to none, not GPIO17.
     private mutating func readIMU(_ node: Node, field: String, role: HardwareConfig.IMU.Role,
                                   dataReady: Bool) throws(ConfigError) -> HardwareConfig.IMU {
-        let section = try HardwareSection(node, field: field, allowed: HardwareKeys.imu, file: file)
+        let section = try checkedSection(node, field: field, allowed: HardwareKeys.imu)
         note(field, node)
         var imu = HardwareConfig.IMU(role: role)
         if !dataReady { imu.dataReadyLine = nil }
@@ -126,7 +116,7 @@ struct HardwareReader {
     }
 
     private mutating func readGPIO(_ node: Node) throws(ConfigError) -> HardwareConfig.GPIO {
-        let section = try HardwareSection(node, field: "gpio", allowed: HardwareKeys.gpio, file: file)
+        let section = try checkedSection(node, field: "gpio", allowed: HardwareKeys.gpio)
         var gpio = HardwareConfig.GPIO()
         if let value = section["chip"] {
             gpio.chip = HardwareConfig.Chip(parsing: try values.text(value, "gpio.chip", example: "gpiochip0"))
@@ -156,7 +146,7 @@ struct HardwareReader {
             output.line = try values.line(node, field)
             return output
         }
-        let section = try HardwareSection(node, field: field, allowed: HardwareKeys.output, file: file)
+        let section = try checkedSection(node, field: field, allowed: HardwareKeys.output)
         if let value = section["line"] {
             note(section.name("line"), value)
             output.line = try values.line(value, section.name("line"))
@@ -168,14 +158,14 @@ struct HardwareReader {
     private mutating func readLEDs(_ node: Node) throws(ConfigError) -> HardwareConfig.LEDs? {
         try requireValue(node, "gpio.leds", example: .name("GPIO23"))
         if values.isNone(node) { return nil }
-        let section = try HardwareSection(node, field: "gpio.leds", allowed: HardwareKeys.leds, file: file)
+        let section = try checkedSection(node, field: "gpio.leds", allowed: HardwareKeys.leds)
         func output(_ name: String) -> HardwareConfig.Output { HardwareConfig.Output(line: .name(name)) }
         if let rgbNode = section["rgb"] {
             if ["green", "yellow", "red"].contains(where: { section[$0] != nil }) {
                 throw values.fail(node, "gpio.leds", "mixes green/yellow/red with rgb",
                                   "use either three LEDs (green, yellow, red) or one RGB LED (rgb: {red, green, blue})")
             }
-            let rgb = try HardwareSection(rgbNode, field: "gpio.leds.rgb", allowed: HardwareKeys.rgb, file: file)
+            let rgb = try checkedSection(rgbNode, field: "gpio.leds.rgb", allowed: HardwareKeys.rgb)
             var colours = [output("GPIO25"), output("GPIO23"), output("GPIO24")]
             for (index, key) in HardwareKeys.rgb.enumerated() {
                 guard let value = rgb[key] else { continue }
@@ -201,7 +191,7 @@ struct HardwareReader {
             button.line = try values.line(node, "gpio.button")
             return button
         }
-        let section = try HardwareSection(node, field: "gpio.button", allowed: HardwareKeys.button, file: file)
+        let section = try checkedSection(node, field: "gpio.button", allowed: HardwareKeys.button)
         note("gpio.button", node)
         for key in HardwareKeys.button {
             guard let value = section[key] else { continue }
@@ -229,7 +219,7 @@ struct HardwareReader {
     }
 
     private mutating func readFeedback(_ node: Node) throws(ConfigError) -> HardwareConfig.Feedback {
-        let section = try HardwareSection(node, field: "feedback", allowed: HardwareKeys.feedback, file: file)
+        let section = try checkedSection(node, field: "feedback", allowed: HardwareKeys.feedback)
         var feedback = HardwareConfig.Feedback()
         if let value = section["buzzer"] { feedback.buzzer = try values.toggle(value, "feedback.buzzer") }
         if let value = section["repeat_interval_s"] {

@@ -11,19 +11,8 @@ public enum ProfileFile {
     ///   - text: the YAML.
     ///   - path: the file, for messages.
     public static func parse(_ text: String, path: String) throws(ConfigError) -> FormProfile {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw ConfigError(path: path, problem: "is empty", fix: "start from Calibration/profiles/general.yaml")
-            }
-            root = node
-        } catch let error as ConfigError {
-            throw error
-        } catch let error as YamlError {
-            throw ConfigError(path: path, problem: "is not valid YAML (\(firstLine(of: error)))",
-                              fix: "check the indentation and the 'key: value' syntax near there")
-        } catch {
-            throw ConfigError(path: path, problem: "cannot be read as YAML (\(error))", fix: "check its syntax")
+        guard let root = try ConfigYAML.compose(text, path: path) else {
+            throw ConfigError(path: path, problem: "is empty", fix: "start from Calibration/profiles/general.yaml")
         }
         let reader = FieldReader(path: path)
         var profile = FormProfile.general
@@ -35,10 +24,6 @@ public enum ProfileFile {
                               fix: ProfileSchema.consistencyHint[section] ?? "see Calibration/profiles/README.md")
         }
         return profile
-    }
-
-    private static func firstLine(of error: Error) -> String {
-        String(describing: error).split(separator: "\n").first.map(String.init) ?? "syntax error"
     }
 }
 

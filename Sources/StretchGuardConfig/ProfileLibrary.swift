@@ -16,33 +16,14 @@ public struct ProfileLibrary: Sendable {
 
     /// The standard search folders for this process (see the type's summary).
     public static func standard(executablePath: String = CommandLine.arguments.first ?? "") -> ProfileLibrary {
-        var folders: [String] = []
-        if let custom = ProcessInfo.processInfo.environment["STRETCHGUARD_PROFILES"], !custom.isEmpty {
-            folders.append(custom)
-        }
-        folders.append(FileManager.default.currentDirectoryPath + "/Calibration/profiles")
-        // A development build lives in <repo>/.build/<triple>/<config>/stretchguard.
-        var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            let candidate = url.appendingPathComponent("Calibration/profiles").path
-            if FileManager.default.fileExists(atPath: candidate), !folders.contains(candidate) {
-                folders.append(candidate)
-                break
-            }
-            url.deleteLastPathComponent()
-        }
-        return ProfileLibrary(directories: folders)
+        ProfileLibrary(directories: CalibrationFolders.standard("profiles", environmentVariable: "STRETCHGUARD_PROFILES",
+                                                                executablePath: executablePath))
     }
 
     /// Loads a profile given as a name (`standing-hamstring`) or a path (anything with `/` or `.yaml`).
     public func load(_ nameOrPath: String) throws(ConfigError) -> FormProfile {
-        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
-            return try Self.loadFile(nameOrPath)
-        }
-        for folder in directories {
-            let path = folder + "/" + nameOrPath + ".yaml"
-            if FileManager.default.fileExists(atPath: path) { return try Self.loadFile(path) }
-        }
+        if CalibrationFolders.isPath(nameOrPath) { return try Self.loadFile(nameOrPath) }
+        if let path = CalibrationFolders.find(nameOrPath, in: directories) { return try Self.loadFile(path) }
         if nameOrPath == FormProfile.general.name { return .general }
         let known = names()
         throw ConfigError(path: nameOrPath, problem: "is not a known exercise profile",
@@ -51,22 +32,12 @@ public struct ProfileLibrary: Sendable {
 
     /// The profile names available, sorted.
     public func names() -> [String] {
-        var names: Set<String> = [FormProfile.general.name]
-        for folder in directories {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            for file in files where file.hasSuffix(".yaml") { names.insert(String(file.dropLast(5))) }
-        }
-        return names.sorted()
+        CalibrationFolders.names(in: directories).union([FormProfile.general.name]).sorted()
     }
 
     /// Reads and parses one profile file.
     public static func loadFile(_ path: String) throws(ConfigError) -> FormProfile {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ConfigError(path: path, problem: "does not exist", fix: "check the path, or give a profile name")
-        }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(path: path, problem: "cannot be read as UTF-8 text", fix: "check its permissions and encoding")
-        }
+        let text = try CalibrationFolders.readText(path, missingFix: "check the path, or give a profile name")
         return try ProfileFile.parse(text, path: path)
     }
 }

@@ -21,7 +21,7 @@ enum ProfileSchema {
 
     /// A name or summary as shown on the terminal: no control characters (an escape sequence in a profile
     /// would otherwise reach the wearer's screen raw).
-    private static func printable(_ text: String) throws(Rejection) -> String {
+    static func printable(_ text: String) throws(Rejection) -> String {
         guard !QuotedText.hasControlCharacters(text) else {
             throw Rejection(problem: "\(QuotedText.quoted(text)) holds control characters",
                             fix: "write plain text on one line")
@@ -41,6 +41,7 @@ enum ProfileSchema {
     static let texts: [String: @Sendable (String, inout FormProfile) throws(Rejection) -> Void] = [
         "hip_hinge.enabled": { text, p throws(Rejection) in p.hipHinge.enabled = try flag(text) },
         "hips_still.enabled": { text, p throws(Rejection) in p.hipsStill.enabled = try flag(text) },
+        "one_sided": { text, p throws(Rejection) in p.isOneSided = try flag(text) },
         "name": { text, p throws(Rejection) in p.name = try printable(text) },
         "summary": { text, p throws(Rejection) in p.summary = try printable(text) },
         "first_bend": { text, p throws(Rejection) in

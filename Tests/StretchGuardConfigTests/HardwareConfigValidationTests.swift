@@ -56,8 +56,8 @@ struct BadHardware: Sendable, CustomTestStringConvertible {
         .init("gpio:\n  rate_hz: 100\n", "gpio.rate_hz", line: 2, "not a hardware setting", fix: "belongs under 'imu'"),
         .init("gpio:\n  buzzer: {line: GPIO18, pin: 12}\n", "gpio.buzzer.pin", line: 2, "not a hardware setting", fix: "line, active_low"),
         .init("gpio: 5\n", "gpio", line: 1, "must be a mapping", fix: "chip, buzzer"),
-        .init("imu:\n  bus: 1\n  bus: 2\n", "bus", line: 2, "appears twice", fix: "keep one"),
-        .init("imu: [1, 2\n", nil, line: nil, "is not valid YAML", fix: "indentation"),
+        .init("imu:\n  bus: 1\n  bus: 2\n", "bus", line: 3, "appears twice", fix: "keep one"),
+        .init("imu: [1, 2\n", nil, line: 2, "is not valid YAML", fix: "indentation"),
         .init("- imu\n", nil, line: 1, "must be a mapping of sections", fix: "'imu:'"),
         .init("imu:\n  - {}\n  - {}\n  - {}\n", "imu", line: 2, "lists 3 IMUs", fix: "list one"),
     ]
@@ -145,10 +145,10 @@ struct BadHardware: Sendable, CustomTestStringConvertible {
     }
 
     @Test func didYouMeanOnlySuggestsCloseUnambiguousKeys() {
-        #expect(HardwareSection.closest(to: "adress", in: HardwareKeys.imu) == "address")
-        #expect(HardwareSection.closest(to: "Rate_Hz", in: HardwareKeys.imu) == "rate_hz")
-        #expect(HardwareSection.closest(to: "colour", in: HardwareKeys.imu) == nil)
-        #expect(HardwareSection.closest(to: "x", in: ["a", "b"]) == nil)  // a tie is no suggestion
-        #expect(HardwareSection.editDistance("kitten", "sitting") == 3 && HardwareSection.editDistance("", "abc") == 3)
+        #expect(ConfigSection.closest(to: "adress", in: HardwareKeys.imu) == "address")
+        #expect(ConfigSection.closest(to: "Rate_Hz", in: HardwareKeys.imu) == "rate_hz")
+        #expect(ConfigSection.closest(to: "colour", in: HardwareKeys.imu) == nil)
+        #expect(ConfigSection.closest(to: "x", in: ["a", "b"]) == nil)  // a tie is no suggestion
+        #expect(ConfigSection.editDistance("kitten", "sitting") == 3 && ConfigSection.editDistance("", "abc") == 3)
     }
 }

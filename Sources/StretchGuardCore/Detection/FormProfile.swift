@@ -21,6 +21,9 @@ public struct FormProfile: Sendable, Equatable {
     public var firstBend = FirstBend.forward
     /// How deep that bend must go to teach the forward axis, in rad. Default 35°.
     public var firstBendTilt: Double = 35 * degree
+    /// Whether the exercise works one side at a time (one leg, one arm), so a plan names its side: left,
+    /// right, or both in turn. Default `false` (both sides at once, or no side: an extension, cat-cow).
+    public var isOneSided = false
 
     public init(name: String, summary: String) {
         self.name = name
