@@ -22,6 +22,14 @@ public enum FeedbackCue: String, Sendable, Hashable, CaseIterable {
     case hipsStill = "hips_still"
     /// The pelvis sensor stopped answering: one sensor judges until it returns.
     case pelvisFault = "pelvis_fault"
+    /// A plan begins: get into position for its first exercise.
+    case planStart = "plan_start"
+    /// A plan's rest is over: the next repetition.
+    case restOver = "rest_over"
+    /// A plan's rest is over and the next repetition is another exercise.
+    case nextExercise = "next_exercise"
+    /// Every repetition of the plan is done.
+    case planDone = "plan_done"
 
     /// A dense index 0 ..< allCases.count, for per-cue tables without hashing.
     public var slot: Int {
@@ -37,6 +45,10 @@ public enum FeedbackCue: String, Sendable, Hashable, CaseIterable {
         case .hipHinge: return 8
         case .hipsStill: return 9
         case .pelvisFault: return 10
+        case .planStart: return 11
+        case .restOver: return 12
+        case .nextExercise: return 13
+        case .planDone: return 14
         }
     }
 }

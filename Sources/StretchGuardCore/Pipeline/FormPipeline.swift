@@ -132,4 +132,11 @@ public struct FormPipeline: Sendable {
     public mutating func finish(at time: Double) {
         coach.finish(at: time)
     }
+
+    /// Judges by `profile` from now on (a plan's next exercise): the detectors start afresh with its
+    /// thresholds (close the old ones first: ``close(at:)``). The orientation filters, the baselines and
+    /// the learned axes carry on: the body has not moved.
+    public mutating func judge(by profile: FormProfile) {
+        coach = FormCoach(profile: profile)
+    }
 }

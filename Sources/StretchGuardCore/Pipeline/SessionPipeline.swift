@@ -69,6 +69,17 @@ public struct SessionPipeline: Sendable {
         return frame
     }
 
+    /// Judges by `profile` from the sample just processed on (a plan's next exercise, at `time`, that
+    /// sample's time in s): alerts and a hold in progress are closed there (their events follow the
+    /// sample's own in `events`) and the detectors start afresh; orientation and baseline carry on.
+    public mutating func switchProfile(to profile: FormProfile, at time: Double) {
+        var merged = switchEvents ?? pipeline.events
+        pipeline.close(at: time)
+        for event in pipeline.events { merged.append(event) }
+        switchEvents = merged
+        pipeline.judge(by: profile)
+    }
+
     /// Closes what is open at the end of a session; its events replace `events`.
     public mutating func finish(at time: Double) {
         switchEvents = nil

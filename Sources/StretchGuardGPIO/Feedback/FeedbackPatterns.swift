@@ -12,6 +12,10 @@ public struct FeedbackPatterns: Sendable, Hashable {
     public var hipHinge: FeedbackPattern
     public var hipsStill: FeedbackPattern
     public var pelvisFault: FeedbackPattern
+    public var planStart: FeedbackPattern
+    public var restOver: FeedbackPattern
+    public var nextExercise: FeedbackPattern
+    public var planDone: FeedbackPattern
 
     /// The standard table. Each cue has its own rhythm (told apart by ear, without looking):
     ///
@@ -28,6 +32,10 @@ public struct FeedbackPatterns: Sendable, Hashable {
     /// | holdReached | 2 beeps, 0.2 s on / 0.15 s off | green | 30 | 5 s |
     /// | holdProgress | one click, 0.03 s | green | 20 | 1 s |
     /// | ready | one beep, 0.15 s | green | 10 | 1 s |
+    /// | planStart | rising pair: 0.1 s, 0.1 s gap, 0.3 s | green | 35 | 1 s |
+    /// | restOver | 2 quick beeps, 0.08 s on / 0.08 s off | green | 34 | 1 s |
+    /// | nextExercise | 3 even beeps, 0.2 s on / 0.2 s off | green | 36 | 1 s |
+    /// | planDone | long–long: 0.6 s, 0.2 s gap, 0.6 s | green | 37 | 1 s |
     ///
     /// Each ends with a silent tail (0.3–0.5 s) so that its LED colour is seen.
     public static let standard = FeedbackPatterns(
@@ -44,12 +52,19 @@ public struct FeedbackPatterns: Sendable, Hashable {
                                   repeatInterval: 5),
         hipsStill: FeedbackPattern(steps: [.on(0.3), .off(0.1), .on(0.1), .off(0.1), .on(0.3), .off(0.4)],
                                    led: .yellow, priority: 44, repeatInterval: 5),
-        pelvisFault: .beeps(2, on: 0.4, gap: 0.4, tail: 0.4, led: .red, priority: 75, repeatInterval: 10))
+        pelvisFault: .beeps(2, on: 0.4, gap: 0.4, tail: 0.4, led: .red, priority: 75, repeatInterval: 10),
+        planStart: FeedbackPattern(steps: [.on(0.1), .off(0.1), .on(0.3), .off(0.4)], led: .green, priority: 35,
+                                   repeatInterval: 1),
+        restOver: .beeps(2, on: 0.08, gap: 0.08, tail: 0.4, led: .green, priority: 34, repeatInterval: 1),
+        nextExercise: .beeps(3, on: 0.2, gap: 0.2, tail: 0.4, led: .green, priority: 36, repeatInterval: 1),
+        planDone: FeedbackPattern(steps: [.on(0.6), .off(0.2), .on(0.6), .off(0.5)], led: .green, priority: 37,
+                                  repeatInterval: 1))
 
     public init(ready: FeedbackPattern, holdProgress: FeedbackPattern, holdReached: FeedbackPattern,
                 twist: FeedbackPattern, bounce: FeedbackPattern, impact: FeedbackPattern,
                 sensorFault: FeedbackPattern, stop: FeedbackPattern, hipHinge: FeedbackPattern,
-                hipsStill: FeedbackPattern, pelvisFault: FeedbackPattern) {
+                hipsStill: FeedbackPattern, pelvisFault: FeedbackPattern, planStart: FeedbackPattern,
+                restOver: FeedbackPattern, nextExercise: FeedbackPattern, planDone: FeedbackPattern) {
         self.ready = ready
         self.holdProgress = holdProgress
         self.holdReached = holdReached
@@ -61,6 +76,10 @@ public struct FeedbackPatterns: Sendable, Hashable {
         self.hipHinge = hipHinge
         self.hipsStill = hipsStill
         self.pelvisFault = pelvisFault
+        self.planStart = planStart
+        self.restOver = restOver
+        self.nextExercise = nextExercise
+        self.planDone = planDone
     }
 
     /// The pattern of `cue`.
@@ -78,6 +97,10 @@ public struct FeedbackPatterns: Sendable, Hashable {
             case .hipHinge: return hipHinge
             case .hipsStill: return hipsStill
             case .pelvisFault: return pelvisFault
+            case .planStart: return planStart
+            case .restOver: return restOver
+            case .nextExercise: return nextExercise
+            case .planDone: return planDone
             }
         }
         set {
@@ -93,6 +116,10 @@ public struct FeedbackPatterns: Sendable, Hashable {
             case .hipHinge: hipHinge = newValue
             case .hipsStill: hipsStill = newValue
             case .pelvisFault: pelvisFault = newValue
+            case .planStart: planStart = newValue
+            case .restOver: restOver = newValue
+            case .nextExercise: nextExercise = newValue
+            case .planDone: planDone = newValue
             }
         }
     }

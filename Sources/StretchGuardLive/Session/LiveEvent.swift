@@ -18,4 +18,11 @@ public enum LiveEvent: Sendable {
     case sensorFault(time: Double, any Error)
     /// The recorder reported a problem (the disk, the database).
     case recorderWarning(RecorderWarning)
+    /// A plan's repetition began (`step`: its number in the plan's order, 0 = the first), with what the
+    /// wearer is told.
+    case planStep(time: Double, step: Int, instruction: String)
+    /// A plan's rest began, for `seconds`.
+    case planRest(time: Double, seconds: Double)
+    /// The plan ended: done, or stopped by "stop / it hurts".
+    case planEnded(time: Double, PlanEnd)
 }

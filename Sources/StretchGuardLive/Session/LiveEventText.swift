@@ -1,4 +1,5 @@
 import StretchGuardCore
+import StretchGuardStore
 
 /// A live event in words, for every viewer of a live session (the terminal, the browser): a plain sentence
 /// for the wearer or the physio, a stable machine name, and when it happened.
@@ -16,6 +17,18 @@ public enum LiveEventText {
             "could not re-capture the neutral posture: \(failure.description); keeping the previous one"
         case let .sensorFault(_, error): "sensor fault: \(error)"
         case let .recorderWarning(warning): "recording: \(warning)"
+        case let .planStep(_, _, instruction): instruction
+        case let .planRest(_, seconds): "rest \(FixedDecimal.string(seconds, decimals: 0)) s: come up and relax"
+        case let .planEnded(_, end): planEnd(end)
+        }
+    }
+
+    /// How a plan ended, for the wearer.
+    public static func planEnd(_ end: PlanEnd) -> String {
+        switch end {
+        case .done: "plan done for today — well done"
+        case .stopped: "plan stopped for today (stop / it hurts): rest, and tell your physio if it keeps hurting"
+        case .closed: "plan not finished: the session ended first"
         }
     }
 
@@ -51,6 +64,9 @@ public enum LiveEventText {
         case .recaptureFailed: "recapture_failed"
         case .sensorFault: "sensor_fault"
         case .recorderWarning: "recorder_warning"
+        case .planStep: "plan_step"
+        case .planRest: "plan_rest"
+        case .planEnded: "plan_ended"
         }
     }
 
@@ -60,7 +76,8 @@ public enum LiveEventText {
         switch event {
         case let .form(event): event.time
         case let .stopMarked(time), let .recaptureStarted(time, _), let .recaptured(time),
-             let .recaptureFailed(time, _), let .sensorFault(time, _):
+             let .recaptureFailed(time, _), let .sensorFault(time, _), let .planStep(time, _, _),
+             let .planRest(time, _), let .planEnded(time, _):
             time
         case .recorderWarning: nil
         }

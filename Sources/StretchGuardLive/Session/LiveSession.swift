@@ -32,15 +32,19 @@ public final class LiveSession: @unchecked Sendable {
         public var recorder: SessionRecorder
         /// The session's time limit, in s (nil: until stopped or the scenario ends).
         public var duration: Double?
+        /// A plan to walk the wearer through (`profile` is then unused: each exercise judges by its own); the
+        /// session ends when the plan does.
+        public var plan: LivePlan?
 
         public init(sensor: LiveSensor, baseline: Baseline, profile: FormProfile, feedback: FeedbackOutputs,
-                    recorder: SessionRecorder, duration: Double? = nil) {
+                    recorder: SessionRecorder, duration: Double? = nil, plan: LivePlan? = nil) {
             self.sensor = sensor
             self.baseline = baseline
-            self.profile = profile
+            self.profile = plan?.openingProfile ?? profile
             self.feedback = feedback
             self.recorder = recorder
             self.duration = duration
+            self.plan = plan
         }
     }
 
@@ -70,6 +74,8 @@ public final class LiveSession: @unchecked Sendable {
         public var startTime: Double, lastTime: Double
         /// The pelvis sensor's record, with two sensors; nil with one.
         public var pelvis: PelvisOutcome?
+        /// The plan's repetitions and how each went (nil without a plan).
+        public var plan: GuidedPlan?
     }
 
     /// How the pelvis sensor did in a two-sensor session.
@@ -118,6 +124,8 @@ public final class LiveSession: @unchecked Sendable {
     private var samplesProcessed = 0
     private var nextPublish: Double = 0
     private var snapshot = LiveSnapshot()
+    /// The plan being walked through, if any.
+    private var guide: PlanGuide?
     /// Samples read by the last `next` (one, or a FIFO batch), judged once the read is over: the core never
     /// runs inside the driver's callback. Capacity kept from batch to batch.
     private var pending: [IMUSample] = []
@@ -135,6 +143,8 @@ public final class LiveSession: @unchecked Sendable {
         snapshot.holdTarget = parts.profile.hold.target
         snapshot.mode = parts.sensor.clock.mode
         snapshot.twoSensors = parts.sensor.hasPelvis && parts.baseline.pelvis != nil
+        guide = parts.plan.map(PlanGuide.init)
+        snapshot.planSteps = parts.plan?.steps.count ?? 0
         events.reserveCapacity(256)
         pending.reserveCapacity(1024)
     }
@@ -167,8 +177,10 @@ public final class LiveSession: @unchecked Sendable {
         startTime = clock.now()
         lastTime = startTime
         parts.feedback.player.play(.ready, now: startTime)
+        guide?.begin(at: startTime, recorder: parts.recorder, feedback: parts.feedback, channel: channel)
         let end = loop()
         parts.feedback.close()  // outputs off before anything else
+        guide?.close(at: lastTime, recorder: parts.recorder)
         parts.recorder.mark(SessionMarker(time: lastTime, kind: .note, note: "outputs off (\(end))"))
         try? parts.sensor.stop()
         pipeline.finish(at: lastTime)
@@ -182,7 +194,7 @@ public final class LiveSession: @unchecked Sendable {
         return Outcome(end: end, events: events, summary: summary, recording: recording,
                        timing: parts.sensor.clock.statistics, mode: parts.sensor.clock.mode, clockChoice: parts.sensor.clock.choice,
                        period: parts.sensor.clock.period, latency: latency, sensorFaults: sensorFaults,
-                       startTime: startTime, lastTime: lastTime, pelvis: pelvisOutcome)
+                       startTime: startTime, lastTime: lastTime, pelvis: pelvisOutcome, plan: guide?.runner)
     }
 
     private var pelvisOutcome: PelvisOutcome? {
@@ -203,6 +215,7 @@ public final class LiveSession: @unchecked Sendable {
             let now = clock.now()
             if let duration = parts.duration, now - startTime >= duration { return .durationReached }
             if let end = parts.sensor.scenarioEnd, now >= end { return .scenarioFinished }
+            if let guide, let endTime = guide.endTime, lastTime >= endTime, let end = guide.end { return end }
             do {
                 _ = try parts.sensor.next { reading in pending.append(reading.sample) }
                 faultSince = nil
@@ -236,6 +249,15 @@ public final class LiveSession: @unchecked Sendable {
             parts.recorder.record(emitted)
             parts.feedback.handle(emitted, now: sample.time)
             for event in emitted { note(event) }
+        }
+        if guide != nil,
+           let closing = guide!.follow(frame.verdict, events: emitted, at: sample.time, pipeline: &pipeline,
+                                       recorder: parts.recorder, feedback: parts.feedback, channel: channel),
+           !closing.isEmpty {
+            // The previous exercise's alerts and hold, closed where the next exercise begins.
+            parts.recorder.record(closing)
+            parts.feedback.handle(closing, now: sample.time)
+            for event in closing { note(event) }
         }
         if let outcome = pipeline.recaptured { reportRecapture(outcome, at: sample.time) }
         parts.feedback.setIdle(holding: frame.verdict.holding, twist: frame.verdict.twist)
@@ -280,6 +302,12 @@ public final class LiveSession: @unchecked Sendable {
         snapshot.buzzerOn = parts.feedback.buzzerOn
         snapshot.ledColor = parts.feedback.ledColor
         snapshot.capturingBaseline = pipeline.isRecapturing
+        if let guide {
+            snapshot.planStep = guide.runner.index
+            snapshot.planPhase = guide.runner.phase
+            snapshot.restLeft = guide.runner.restRemaining(at: time)
+            snapshot.holdTarget = guide.runner.current.target
+        }
         let timing = parts.sensor.clock.statistics
         snapshot.achievedRate = timing.achievedRate
         snapshot.droppedSamples = timing.droppedSamples
@@ -298,6 +326,8 @@ public final class LiveSession: @unchecked Sendable {
                 parts.recorder.mark(SessionMarker(time: event.time, kind: .stop, note: "stop / it hurts"))
                 parts.feedback.player.play(.stop, now: now)
                 channel.post(.stopMarked(time: event.time))
+                // A plan ends for the day: the wearer is never pushed on through pain.
+                guide?.stopForPain(at: lastTime, recorder: parts.recorder, channel: channel)
             case .longPress:
                 // The marker's time is the re-capture's start: the review replays it from there.
                 pipeline.beginRecapture(at: lastTime)

@@ -10,6 +10,10 @@ public enum LiveSessionEnd: Sendable, CustomStringConvertible {
     case sensorCouldNotStart(any Error)
     /// The sensor stopped answering for longer than the session waits (the last error).
     case sensorStopped(any Error)
+    /// Every repetition of the plan was done.
+    case planDone
+    /// "Stop / it hurts" ended the plan for the day.
+    case planStopped
 
     /// In words, for the summary and the recording's "outputs off" marker.
     public var description: String {
@@ -19,6 +23,8 @@ public enum LiveSessionEnd: Sendable, CustomStringConvertible {
         case .scenarioFinished: "scenario finished"
         case let .sensorCouldNotStart(error): "the sensor could not start: \(error)"
         case let .sensorStopped(error): "the sensor stopped answering (\(error))"
+        case .planDone: "plan done"
+        case .planStopped: "stopped for today: stop / it hurts"
         }
     }
 }

@@ -44,6 +44,12 @@ public struct LiveSnapshot: Sendable, Equatable {
     public var hipFlexion: Double?
     /// Ticks without a pelvis reading so far.
     public var pelvisMissedTicks = 0
+    /// With a plan: its repetitions (0 without a plan), the one under way (0 = the first), where the
+    /// wearer is in it, and the rest left, in s.
+    public var planSteps = 0
+    public var planStep = 0
+    public var planPhase: GuidedPlan.Phase?
+    public var restLeft: Double = 0
 
     public init() {}
 }

@@ -27,7 +27,7 @@ public struct TimelineEntry: Sendable, Equatable {
             switch self {
             case let .event(kind): return [.twistAlertStarted, .bounceStarted, .impact].contains(kind)
             case .marker(.stop), .gap: return true
-            case .marker(.note), .marker(.recapture): return false
+            case .marker(.note), .marker(.recapture), .marker(.planStep): return false
             }
         }
     }
@@ -58,6 +58,7 @@ public struct TimelineEntry: Sendable, Equatable {
             case .stop: text = "stop / it hurts pressed" + (marker.note.isEmpty ? "" : ": \(marker.note)")
             case .recapture: text = "long press: re-capturing the neutral posture"
             case .note: text = "note: \(marker.note)"
+            case .planStep: text = Self.planStep(marker.note)
             }
             return TimelineEntry(time: marker.time - startTime, kind: .marker(marker.kind), text: text)
         }
@@ -68,6 +69,26 @@ public struct TimelineEntry: Sendable, Equatable {
         // A stable sort keeps events before markers and gaps of the same instant.
         return entries.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
             .map(\.element)
+    }
+
+    /// A `plan_step` marker in words: "plan: chair-hamstring, left side, 1 of 2 (hold 15 s)".
+    static func planStep(_ note: String) -> String {
+        switch PlanStepMarker(note: note) {
+        case let .step(s)?:
+            let side = s.side.map { ", \($0) side" } ?? ""
+            return "plan step \(s.step + 1): \(s.profile)\(side), \(s.repetition) of \(s.repetitions) "
+                + "(hold \(ReviewFormat.decimal(s.target, 0)) s)"
+        case let .end(end)?:
+            switch end {
+            case .done: return "plan done"
+            case .stopped: return "plan stopped for today: stop / it hurts"
+            case .closed: return "plan not finished: the session ended"
+            }
+        case let .targets(targets)?:
+            return "plan begins: hold targets " + targets.map { ReviewFormat.decimal($0, 0) + " s" }.joined(separator: ", ")
+        case nil:
+            return "plan: \(note)"
+        }
     }
 
     /// One event in words.

@@ -256,12 +256,15 @@ extension SessionStore {
     }
 
     /// The columns ``storedSession(_:)`` reads, for the connection's schema (a version 1 file reads as one
-    /// sensor); a recording session's sample count is summed on the fly.
+    /// sensor, a file before version 3 as sessions without a plan); a recording session's sample count is
+    /// summed on the fly.
     static func sessionQuery(_ db: Database) throws -> String {
-        let pelvis = try hasTwoSensorColumns(db)
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        let pelvis = version >= 2
             ? "sensors, pelvis_device, pelvis_chip, pelvis_gyr_scale, pelvis_acc_scale"
             : StoreSchema.pelvisColumnsOfVersion1
-        return sessionColumns + ", " + pelvis + " FROM sessions"
+        let plan = version >= 3 ? "plan_name, plan" : StoreSchema.planColumnsBeforeVersion3
+        return sessionColumns + ", " + pelvis + ", " + plan + " FROM sessions"
     }
 
     /// The columns of a `sessions` row every schema has.
@@ -285,6 +288,13 @@ extension SessionStore {
                                                    acc: try stored.real(StoredLimits.pelvisAccScale)))
     }
 
+    /// The plan of a `sessions` row: nil without one.
+    private static func plan(_ stored: StoredRow) throws(StoredValueProblem) -> SessionPlan? {
+        guard !stored.value("plan_name").isNull else { return nil }
+        return SessionPlan(name: try stored.text("plan_name", expected: "a plan name"),
+                           definition: stored.value("plan").isNull ? "" : try stored.text("plan"))
+    }
+
     /// A `sessions` row as a ``StoredSession``, or as an ``UnreadableSession`` saying which value is wrong.
     static func storedSession(_ row: Row) -> Result<StoredSession, UnreadableSession> {
         let stored = StoredRow(row: row)
@@ -299,7 +309,7 @@ extension SessionStore {
                                    profile: try stored.text("profile", expected: "a profile name"),
                                    calibration: stored.value("calibration").isNull ? "" : try stored.text("calibration"),
                                    softwareVersion: try stored.text("software_version"), scale: scale,
-                                   pelvis: try pelvisSensor(stored))
+                                   pelvis: try pelvisSensor(stored), plan: try plan(stored))
             let statusText = try stored.text("status", expected: "recording, complete or incomplete")
             let status = SessionStatus(rawValue: statusText) ?? .incomplete
             var summary: SessionSummary?

@@ -28,6 +28,14 @@ import GRDB
 ///   counts, or their absence).
 /// - `gaps.stream`: `thorax` (whole ticks missing; default) or `pelvis` (only the pelvis's readings missing).
 ///
+/// Version 3 (plans; a version 1 or 2 file gains these columns and nothing else, its sessions reading as
+/// sessions without a plan):
+/// - `sessions.plan_name`: the plan the session followed (`run --plan`), NULL without one; `plan`: the plan
+///   file's text as it was run (YAML), so the session is reviewed by the plan it followed even after the
+///   file changes.
+/// - `markers` of kind `plan_step` (``PlanStepMarker``): where each of the plan's repetitions began, and
+///   where the plan ended; every sample from one to the next belongs to that step.
+///
 /// The units and plausible ranges a reader accepts for these columns are in ``StoredLimits`` (one place);
 /// a row outside them reads as an unreadable session, never a trap.
 ///
@@ -35,7 +43,7 @@ import GRDB
 /// through the core recomputes them exactly.
 enum StoreSchema {
     /// The newest schema this StretchGuard writes and reads.
-    static let currentVersion = 2
+    static let currentVersion = 3
     /// `PRAGMA application_id` of a session database: "SGSD" in ASCII.
     static let applicationID: Int32 = 0x5347_5344
 
@@ -51,6 +59,10 @@ enum StoreSchema {
             try db.execute(sql: version2)
             try db.execute(sql: "PRAGMA user_version = 2")
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: version3)
+            try db.execute(sql: "PRAGMA user_version = 3")
+        }
         return migrator
     }
 
@@ -58,6 +70,15 @@ enum StoreSchema {
     /// cannot be migrated (opened read-only, or a damaged copy being repaired).
     static let pelvisColumnsOfVersion1 = "1 AS sensors, NULL AS pelvis_device, NULL AS pelvis_chip, "
         + "NULL AS pelvis_gyr_scale, NULL AS pelvis_acc_scale"
+
+    /// The `sessions` columns version 3 added, as an older file reads them (no plan), for a file that cannot
+    /// be migrated.
+    static let planColumnsBeforeVersion3 = "NULL AS plan_name, NULL AS plan"
+
+    private static let version3 = """
+        ALTER TABLE sessions ADD COLUMN plan_name TEXT;
+        ALTER TABLE sessions ADD COLUMN plan TEXT;
+        """
 
     private static let version2 = """
         ALTER TABLE sessions ADD COLUMN sensors INTEGER NOT NULL DEFAULT 1 CHECK (sensors IN (1, 2));

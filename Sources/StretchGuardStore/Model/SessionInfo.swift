@@ -24,6 +24,8 @@ public struct SessionInfo: Hashable, Sendable, Codable {
     /// The pelvis sensor of a two-sensor session (nil with one sensor). A recorder that receives pelvis
     /// readings in a session begun without one makes it a two-sensor session (``PelvisSensorInfo/undeclared(scale:)``).
     public var pelvis: PelvisSensorInfo?
+    /// The plan the session followed (`run --plan`), nil without one.
+    public var plan: SessionPlan?
 
     /// Whether the session records two sensors (thorax and pelvis).
     public var hasPelvis: Bool { pelvis != nil }
@@ -41,8 +43,10 @@ public struct SessionInfo: Hashable, Sendable, Codable {
     ///   - softwareVersion: StretchGuard's version.
     ///   - scale: the size of one stored count.
     ///   - pelvis: the pelvis sensor, with two sensors; nil (the default) with one.
+    ///   - plan: the plan followed, nil (the default) without one.
     public init(startDate: Date, startTime: Double, device: String, chip: String, rate: Double, profile: String,
-                calibration: String = "", softwareVersion: String, scale: SampleScale, pelvis: PelvisSensorInfo? = nil) {
+                calibration: String = "", softwareVersion: String, scale: SampleScale, pelvis: PelvisSensorInfo? = nil,
+                plan: SessionPlan? = nil) {
         self.startDate = startDate
         self.startTime = startTime
         self.device = device
@@ -53,6 +57,20 @@ public struct SessionInfo: Hashable, Sendable, Codable {
         self.softwareVersion = softwareVersion
         self.scale = scale
         self.pelvis = pelvis
+        self.plan = plan
+    }
+}
+
+/// The plan a session followed: its name and the plan file's text as it was run.
+public struct SessionPlan: Hashable, Sendable, Codable {
+    /// The plan's name, e.g. `starter-low-back`.
+    public var name: String
+    /// The plan file's text (YAML) when the session ran.
+    public var definition: String
+
+    public init(name: String, definition: String) {
+        self.name = name
+        self.definition = definition
     }
 }
 

@@ -9,6 +9,8 @@ public struct SessionMarker: Hashable, Sendable, Codable {
         /// A long press started re-capturing the neutral posture: the samples of the next
         /// `SessionPipeline.recaptureDuration` s became the new baseline (replay starts it here too).
         case recapture
+        /// A plan's repetition began, or the plan ended (``PlanStepMarker`` in the note).
+        case planStep = "plan_step"
     }
 
     /// Sample-clock time of the signal, in s.

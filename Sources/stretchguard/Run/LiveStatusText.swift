@@ -19,9 +19,24 @@ enum LiveStatusText {
         if s.bouncing { alerts.append("BOUNCE!") }
         if s.twoSensors && s.pelvisLost { alerts.append("pelvis sensor lost: upper back alone") }
         let hips = s.hipFlexion.map { "  hips \(signed($0))°" } ?? ""
-        return "\(clock(s.elapsed))  twist \(signed(s.twist))°  flexion \(signed(s.flexion))°\(hips)  "
+        let plan = s.planSteps > 0 ? planPart(s) + "  " : ""
+        return "\(clock(s.elapsed))  \(plan)twist \(signed(s.twist))°  flexion \(signed(s.flexion))°\(hips)  "
             + "hold [\(bar)] \(hold)  LED \(s.ledColor.rawValue)\(s.buzzerOn ? "  ♪ beep" : "")"
             + (alerts.isEmpty ? "" : "  " + alerts.joined(separator: " "))
+    }
+
+    /// Where a guided session is: "step 3/12 rest 14 s", "step 3/12 hold", "step 3/12 get into position".
+    static func planPart(_ s: LiveSnapshot) -> String {
+        let step = "step \(s.planStep + 1)/\(s.planSteps)"
+        switch s.planPhase {
+        case .position?: return step + " get into position"
+        case .holding?: return step + " hold"
+        case .release?: return step + " come up"
+        case .rest?: return step + " rest \(FixedDecimal.string(s.restLeft.rounded(.up), decimals: 0)) s"
+        case .done?: return "plan done"
+        case .stopped?: return "plan stopped"
+        case nil: return step
+        }
     }
 
     /// One live event as a plain sentence (form events with their session time).

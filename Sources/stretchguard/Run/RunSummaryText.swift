@@ -11,8 +11,10 @@ struct RunSummaryText {
     let counters: RecorderCounters
     let session: Int64
     let database: String
-    /// This session's hold target, in s.
+    /// This session's hold target, in s (the first exercise's with a plan).
     let target: Double
+    /// The plan walked through, if any.
+    var plan: LivePlan? = nil
 
     func render() -> String {
         let summary = outcome.summary
@@ -21,13 +23,15 @@ struct RunSummaryText {
         var lines = [
             "Session \(session): \(LiveStatusText.clock(outcome.lastTime - outcome.startTime)) (\(endReason))",
             "  holds          \(summary.holds)" + (summary.holds > 0
-                ? ", longest \(FixedDecimal.string(summary.longestHold, decimals: 1)) s; \(summary.holdsReached) reached the \(Int(target)) s target"
+                ? ", longest \(FixedDecimal.string(summary.longestHold, decimals: 1)) s; \(summary.holdsReached) reached "
+                    + (plan == nil ? "the \(Int(target)) s target" : "their targets")
                 : ""),
             "  twist alerts   \(summary.twistAlerts)",
             "  bounce alerts  \(summary.bounceAlerts)",
             "  impacts        \(summary.impacts)",
         ]
         if let pelvis = outcome.pelvis { lines.append("  pelvis sensor  " + Self.pelvisLine(pelvis, period: outcome.period)) }
+        if let plan, let runner = outcome.plan { lines += PlanSummaryText(plan: plan, runner: runner).lines() }
         lines.append("  recorded in    \(database)")
         var health = "Loop health: \(outcome.mode) mode"
         if let rate = stats.achievedRate {
