@@ -1,3 +1,5 @@
+import StretchGuardCore
+
 /// A physio's plan (`Calibration/plans/*.yaml`): exercises in order, how often a week, and how each
 /// exercise's hold target progresses. Read by `PlanFile`, found by `PlanLibrary`.
 public struct ExercisePlan: Sendable, Equatable {
@@ -34,6 +36,18 @@ public struct ExercisePlan: Sendable, Equatable {
     public static let sessionsPerWeekLimits: ClosedRange<Int> = 1...14
     /// Time allowed per repetition to get into position before the hold starts, in s.
     public static let positioningTime: Double = 5
+
+    /// The profile a guided session starts with: the first exercise's detectors at its target (`targets`: each
+    /// exercise's, in s), and the general profile's way of learning the forward axis (the first deep forward
+    /// bend; a calibration's forward bend wins). The exercises' own first bends cannot all apply to one
+    /// session: a plan may start with cat-cow and go on to backward bends.
+    public func openingProfile(targets: [Double]) -> FormProfile {
+        let first = steps[0].exerciseIndex
+        var profile = exercises[first].profile(holdTarget: targets[first])
+        profile.firstBend = FormProfile.general.firstBend
+        profile.firstBendTilt = FormProfile.general.firstBendTilt
+        return profile
+    }
 
     /// The exercises' starting hold targets, in s, in order.
     public var startTargets: [Double] { exercises.map(\.startHold) }

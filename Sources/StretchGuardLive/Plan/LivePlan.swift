@@ -34,16 +34,8 @@ public struct LivePlan: Sendable {
     /// The profile that judges step `index`.
     public func profile(forStep index: Int) -> FormProfile { profiles[steps[index].exercise] }
 
-    /// The profile a guided session starts with: the first exercise's detectors, and the general profile's
-    /// way of learning the forward axis (the first deep forward bend; a calibration's forward bend wins).
-    /// The exercises' own first bends cannot all apply to one session: a plan may start with cat-cow and
-    /// go on to backward bends.
-    public var openingProfile: FormProfile {
-        var profile = profile(forStep: 0)
-        profile.firstBend = FormProfile.general.firstBend
-        profile.firstBendTilt = FormProfile.general.firstBendTilt
-        return profile
-    }
+    /// The profile the session starts with (``ExercisePlan/openingProfile(targets:)``).
+    public var openingProfile: FormProfile { plan.openingProfile(targets: targets) }
 
     /// How step `index` is recorded (a `plan_step` marker).
     public func marker(forStep index: Int) -> PlanStepMarker {

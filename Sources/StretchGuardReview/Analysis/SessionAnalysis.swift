@@ -36,11 +36,13 @@ public struct SessionAnalysis: Sendable {
     ///   - recording: the session (see ``SessionRecording/load(from:selector:recalibrate:)``).
     ///   - profile: its profile (see ``SessionProfile/resolve(for:library:override:)``).
     /// - Throws: ``ReviewError/store(_:)`` when the samples cannot be read.
-    public init(recording: SessionRecording, profile: FormProfile) throws(ReviewError) {
+    ///   - profileSwitches: a plan session's switches to its next exercises' profiles
+    ///     (``SessionProfile/switches(for:library:override:)``).
+    public init(recording: SessionRecording, profile: FormProfile, profileSwitches: [ProfileSwitch] = []) throws(ReviewError) {
         var track = SessionTrack(capacity: recording.session.sampleCount)
         var events: [FormEvent] = []
         let start = recording.startTime
-        let closing = try recording.replayer(profile: profile).run { step in
+        let closing = try recording.replayer(profile: profile, profileSwitches: profileSwitches).run { step in
             track.append(step, startTime: start)
             events.append(contentsOf: step.events)
         }

@@ -1,6 +1,7 @@
 import StretchGuardConfig
 import StretchGuardCore
 import StretchGuardStore
+import StretchGuardTrace
 
 /// The exercise profile a stored session is replayed with: the one it was recorded with (its name is
 /// stored with the session), or one the reviewer picks.
@@ -20,6 +21,9 @@ public enum SessionProfile {
     ///   ``ReviewError/store(_:)`` when the session list cannot be read.
     public static func resolve(for recording: SessionRecording, library: ProfileLibrary,
                                override: String? = nil) throws(ReviewError) -> FormProfile {
+        if override == nil, let plan = try SessionPlanReplay.load(for: recording, library: library) {
+            return plan.opening  // a plan session: its first exercise's, at the target it ran with
+        }
         let name = override ?? recording.session.info.profile
         var profile: FormProfile
         do {
@@ -34,6 +38,14 @@ public enum SessionProfile {
             profile = profile.forSession(try sessionNumber(of: recording))
         }
         return profile
+    }
+
+    /// Where a plan session switched to each next exercise's profile (empty for other sessions, and when
+    /// the reviewer picks a profile with `override`).
+    public static func switches(for recording: SessionRecording, library: ProfileLibrary,
+                                override: String? = nil) throws(ReviewError) -> [ProfileSwitch] {
+        guard override == nil else { return [] }
+        return try SessionPlanReplay.load(for: recording, library: library)?.switches ?? []
     }
 
     /// The hold target the live session announced, in s (nil when no hold reached one).

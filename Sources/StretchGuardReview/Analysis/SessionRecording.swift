@@ -104,11 +104,14 @@ public struct SessionRecording: Sendable, ReplaySource {
         try StoredSamples(store: store, session: session).read(body)
     }
 
-    /// The replay of this session with `profile`: its baseline, its rate, its re-captures.
+    /// The replay of this session with `profile` (and, for a plan session, its switches to the next
+    /// exercises' profiles): its baseline, its rate, its re-captures.
     ///
     /// - Throws: ``ReviewError/store(_:)`` when the samples cannot be read.
-    public func replayer(profile: FormProfile) throws(ReviewError) -> SessionReplayer<SessionRecording> {
-        try SessionReplayer(source: self, baseline: neutral, profile: profile, recaptures: recaptureStarts)
+    public func replayer(profile: FormProfile, profileSwitches: [ProfileSwitch] = []) throws(ReviewError)
+        -> SessionReplayer<SessionRecording> {
+        try SessionReplayer(source: self, baseline: neutral, profile: profile, recaptures: recaptureStarts,
+                            profileSwitches: profileSwitches)
     }
 }
 

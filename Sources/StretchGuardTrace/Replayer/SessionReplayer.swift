@@ -34,6 +34,8 @@ public struct SessionReplayer<Source: ReplaySource> {
     public let profile: FormProfile
     /// Start times of the re-captures of the neutral posture, in s on the recording's clock.
     public let recaptures: [Double]
+    /// Where the session changed profile (a plan's exercises), in s on the recording's clock.
+    public let profileSwitches: [ProfileSwitch]
     /// The filter's sample period, in s (``samplePeriod(of:)``).
     public let samplePeriod: Double
 
@@ -42,13 +44,15 @@ public struct SessionReplayer<Source: ReplaySource> {
     ///   - baseline: the neutral posture.
     ///   - profile: the exercise's thresholds.
     ///   - recaptures: start times of re-captures, in s on the recording's clock (any order).
+    ///   - profileSwitches: where the profile changed (a plan's exercises; any order).
     /// - Throws: the source's read failure (the period may need the first samples).
     public init(source: Source, baseline: ReplayBaseline, profile: FormProfile = .general,
-                recaptures: [Double] = []) throws(Source.Failure) {
+                recaptures: [Double] = [], profileSwitches: [ProfileSwitch] = []) throws(Source.Failure) {
         self.source = source
         self.baseline = baseline
         self.profile = profile
         self.recaptures = recaptures
+        self.profileSwitches = profileSwitches
         samplePeriod = try Self.samplePeriod(of: source)
     }
 
@@ -86,10 +90,12 @@ public struct SessionReplayer<Source: ReplaySource> {
         }
         var pipeline = SessionPipeline(baseline: baseline.baseline, profile: profile, samplePeriod: samplePeriod)
         var schedule = RecaptureSchedule(starts: recaptures)
+        var switches = ProfileSwitchSchedule(profileSwitches)
         var last: Double?
         try source.read(from: first) { sample in
             schedule.start(before: sample.time, in: &pipeline)
             let frame = pipeline.process(sample)
+            switches.apply(after: sample.time, in: &pipeline)
             body(ReplayStep(sample: sample, frame: frame, angularVelocity: sample.gyr - pipeline.gyrBias,
                             events: pipeline.events, judged: true))
             last = sample.time

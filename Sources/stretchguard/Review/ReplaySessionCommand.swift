@@ -19,14 +19,16 @@ extension StretchGuard.Replay {
         guard let database = try store.openExisting() else { throw store.missingDatabase() }
         let recording: SessionRecording
         let exercise: FormProfile
+        let switches: [ProfileSwitch]
         do {
             recording = try SessionRecording.load(from: database, selector: selector, options: replayOptions)
             exercise = try SessionProfile.resolve(for: recording, library: ProfileLibrary.standard(), override: profile)
+            switches = try SessionProfile.switches(for: recording, library: ProfileLibrary.standard(), override: profile)
         } catch {
             throw fail(error)
         }
         do {
-            let replayer = try recording.replayer(profile: exercise)
+            let replayer = try recording.replayer(profile: exercise, profileSwitches: switches)
             if replayer.baseline.found != nil { warnIfForwardAxisUnusable(recording.baseline) }
             // A calibrated session has no still stretch of its own: its summary says 0 s, as it always has.
             try write(replayer, name: "session \(recording.id)", baselineStart: replayer.baseline.found?.start ?? 0,

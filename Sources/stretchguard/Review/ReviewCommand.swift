@@ -59,7 +59,8 @@ extension StretchGuard {
                 let recording = try SessionRecording.load(from: database, selector: selector, recalibrate: recalibrate)
                 let exercise = try SessionProfile.resolve(for: recording, library: ProfileLibrary.standard(),
                                                           override: profile)
-                analysis = try SessionAnalysis(recording: recording, profile: exercise)
+                let switches = try SessionProfile.switches(for: recording, library: ProfileLibrary.standard(), override: profile)
+                analysis = try SessionAnalysis(recording: recording, profile: exercise, profileSwitches: switches)
             } catch {
                 throw fail(error)
             }
