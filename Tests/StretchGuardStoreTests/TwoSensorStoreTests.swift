@@ -157,7 +157,7 @@ struct TwoSensorStoreTests {
         }
     }
 
-    @Test("a version 1 database opens unchanged: it gains the two-sensor columns and nothing else, reads, records and reads again")
+    @Test("a version 1 database opens unchanged: it gains the two-sensor and plan columns and nothing else, reads, records and reads again")
     func migratesVersion1() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -167,13 +167,14 @@ struct TwoSensorStoreTests {
         #expect(try sqliteValue(path, "PRAGMA user_version", as: Int.self) == 1)
 
         let store = try SessionStore(path: path, forRecording: true)
-        #expect(try store.schemaVersion() == 2)
+        #expect(try store.schemaVersion() == SessionStore.supportedSchemaVersion)
         let after = try Self.columns(path)
         #expect(Set(after.keys) == Set(before.keys))
         for (table, columns) in after {
             let added = columns.filter { !(before[table] ?? []).contains($0) }
             switch table {
-            case "sessions": #expect(added == ["sensors", "pelvis_device", "pelvis_chip", "pelvis_gyr_scale", "pelvis_acc_scale"])
+            case "sessions": #expect(added == ["sensors", "pelvis_device", "pelvis_chip", "pelvis_gyr_scale", "pelvis_acc_scale",
+                                               "plan_name", "plan"])
             case "gaps": #expect(added == ["stream"])
             default: #expect(added.isEmpty, "\(table) gained \(added)")
             }

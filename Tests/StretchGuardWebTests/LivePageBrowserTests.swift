@@ -32,17 +32,14 @@ struct LivePageBrowserTests {
         let timeout = (demo.samples.last?.time ?? 0) + 60
         try await live.server.application(address: ServeAddress(host: "127.0.0.1", port: 0)).test(.live) { client in
             let port = try #require(client.port)
-            live.session.start()
-            defer {
-                live.session.stopToken.stop()
-                _ = live.session.wait()
-            }
+            defer { live.stop() }
             let browser = try await HeadlessChromium.launch(chromium, width: Self.width, height: Self.height)
             defer { browser.close() }
-            let stop = live.session.stopToken
             let seen = try await DevToolsSession.run(url: browser.devToolsURL) { devtools in
                 try await devtools.attachPage(width: Self.width, height: Self.height)
                 try await devtools.navigate("http://127.0.0.1:\(port)/live")
+                // The demo starts once the page is open (Chromium may take long to start on a busy machine).
+                let stop = try live.start().stopToken
                 return try await LivePageWatch.untilTwistAlert(devtools: &devtools, timeout: timeout) {
                     // Once the alert shows, end the session: the page must then say so.
                     stop.stop()

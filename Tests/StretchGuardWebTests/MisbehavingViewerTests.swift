@@ -27,7 +27,7 @@ struct MisbehavingViewerTests {
             """)
         try await live.server.application(address: ServeAddress(host: "127.0.0.1", port: 0)).test(.live) { client in
             let port = try #require(client.port)
-            live.session.start()
+            let session = try live.start()
             async let watched = LiveStreamTests.watch(client)
 
             // Not HTTP at all.
@@ -51,7 +51,7 @@ struct MisbehavingViewerTests {
             try await client.execute(uri: "/api/live", method: .get) { response in
                 #expect(response.status == .ok)
             }
-            let outcome = live.session.wait()
+            let outcome = session.wait()
             let (messages, close) = try await watched
             #expect(messages.last?["finished"] as? Bool == true)
             #expect(close?.closeCode == .normalClosure)
@@ -61,12 +61,13 @@ struct MisbehavingViewerTests {
             }
             let counters = try outcome.recording.get()
             #expect(counters.dropped == 0)
-            let stored = try live.store.session(.id(live.recording))
+            let recording = try #require(live.recording)
+            let stored = try live.store.session(.id(recording))
             #expect(stored.isComplete)
             #expect(stored.sampleCount == outcome.timing.sampleCount)
             // The events the session reported are the ones stored (the twist among them unless the machine
             // was too loaded to keep the real-time scenario's shape).
-            #expect(try live.store.events(of: live.recording).map(\.kind) == outcome.events.map(\.kind))
+            #expect(try live.store.events(of: recording).map(\.kind) == outcome.events.map(\.kind))
             withExtendedLifetime((huge, stalled)) {}
         }
     }

@@ -12,9 +12,13 @@ import StretchGuardWeb
 final class RealTimeSession: @unchecked Sendable {
     let folder = NSTemporaryDirectory() + "stretchguard-web-live-\(UUID().uuidString)"
     let store: SessionStore
-    let session: LiveSession
     let server: WebServer
-    let recording: Int64
+    /// What the simulated sensor plays.
+    let scenario: SimulatedScenario
+    private let channel = LiveChannel()
+    private let feed: LiveFeed
+    private let lock = NSLock()
+    private var running: LiveSession?
 
     /// - Parameter script: the scenario the simulated sensor plays (it must start with 2 s standing still:
     ///   the neutral posture is taken from them).
@@ -26,22 +30,41 @@ final class RealTimeSession: @unchecked Sendable {
     /// - Parameter scenario: what the simulated sensor plays, rendered (it must start with 2 s standing
     ///   still, as the demo does).
     init(scenario: SimulatedScenario) throws {
+        self.scenario = scenario
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         store = try SessionStore(path: folder + "/sessions.sqlite")
-        let rendered = scenario.samples
+        feed = LiveFeed(channel: channel, profile: .general)
+        server = WebServer(archive: SessionArchive(store: store, profiles: WebFixture.library), live: feed)
+    }
+
+    /// Opens the simulated sensor and starts the session now: the scenario plays from this instant (its
+    /// clock starts when the sensor opens), however long the server or a browser took to start.
+    @discardableResult
+    func start() throws -> LiveSession {
         let sensor = try LiveSensor.open(.simulated, imu: HardwareConfig.defaults.thorax, scenario: scenario)
         var calibrator = BaselineCalibrator()
-        for sample in rendered where sample.time <= 2 { calibrator.add(sample) }
+        for sample in scenario.samples where sample.time <= 2 { calibrator.add(sample) }
         let info = SessionInfo(startDate: Date(), startTime: sensor.timeSource.now(), device: sensor.device,
                                chip: sensor.chipName, rate: sensor.rate, profile: FormProfile.general.name,
                                calibration: "", softwareVersion: "test", scale: sensor.scale)
         let recorder = try SessionRecorder(store: store, info: info)
-        recording = recorder.session
-        session = LiveSession(.init(sensor: sensor, baseline: try calibrator.baseline(), profile: .general,
-                                    feedback: try FeedbackOutputs(config: .defaults, simulation: SimulatedGPIO()),
-                                    recorder: recorder))
-        server = WebServer(archive: SessionArchive(store: store, profiles: WebFixture.library),
-                           live: LiveFeed(channel: session.channel, profile: .general, session: recorder.session))
+        feed.recorded(as: recorder.session)
+        let session = LiveSession(.init(sensor: sensor, baseline: try calibrator.baseline(), profile: .general,
+                                        feedback: try FeedbackOutputs(config: .defaults, simulation: SimulatedGPIO()),
+                                        recorder: recorder), channel: channel)
+        lock.withLock { running = session }
+        session.start()
+        return session
+    }
+
+    /// The session's recording, once started.
+    var recording: Int64? { feed.session }
+
+    /// Stops the session if it was started, and waits for it to end (outputs off, recording closed).
+    func stop() {
+        guard let session = lock.withLock({ running }) else { return }
+        session.stopToken.stop()
+        _ = session.wait()
     }
 
     deinit {

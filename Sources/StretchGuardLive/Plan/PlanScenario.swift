@@ -57,9 +57,11 @@ public struct PlanScenario: Sendable {
         text = lines.joined(separator: "\n") + "\n"
     }
 
-    /// The scenario rendered (its conditions fixed: an aligned sensor with typical errors).
-    public func simulated(name: String, seed: UInt64 = 1) throws -> SimulatedScenario {
-        let scenario = try Scenario.parse(text, name: name, seed: seed)
+    /// The scenario rendered: an aligned sensor with typical errors, or with `randomConditions` the
+    /// conditions `eval` draws from the seed (a random mounting, rate, biases).
+    public func simulated(name: String, seed: UInt64 = 1, randomConditions: Bool = false) throws -> SimulatedScenario {
+        var scenario = try Scenario.parse(text, name: name, seed: seed)
+        if randomConditions { scenario = SimulationConditions.draw(seed: seed, for: scenario).applied(to: scenario) }
         return SimulatedScenario(name: name, samples: ScenarioRenderer(seed: seed).render(scenario).samples)
     }
 
