@@ -3,6 +3,8 @@ import Foundation
 import StretchGuardConfig
 import StretchGuardCore
 import StretchGuardEvaluation
+import StretchGuardLive
+import StretchGuardReview
 import StretchGuardTrace
 
 extension StretchGuard {
@@ -52,7 +54,7 @@ extension StretchGuard {
         }
 
         /// The seeds to render with.
-        private func seedList() throws -> [UInt64] {
+        func seedList() throws -> [UInt64] {
             if let seed { return [seed] }
             guard let seeds else { return [1] }
             let list = seeds.split(separator: ",").map { UInt64($0.trimmingCharacters(in: .whitespaces)) }
@@ -63,6 +65,10 @@ extension StretchGuard {
         }
 
         func run() throws {
+            if let plans = try planFiles() {
+                try rehearse(plans)
+                return
+            }
             let exercise: FormProfile
             do {
                 exercise = try ProfileLibrary.standard().load(profile)
@@ -78,6 +84,56 @@ extension StretchGuard {
                 throw fail(error)
             }
         }
+    }
+}
+
+extension StretchGuard.Eval {
+    /// The plan files in the suite folder when it holds plans (`*.yaml`) and no scenarios; nil otherwise.
+    func planFiles() throws -> [String]? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: suite) else { return nil }
+        guard !names.contains(where: { $0.hasSuffix(".scenario") }) else { return nil }
+        let plans = names.filter { $0.hasSuffix(".yaml") }.sorted()
+        return plans.isEmpty ? nil : plans.map { (suite as NSString).appendingPathComponent($0) }
+    }
+
+    /// `eval Calibration/plans`: each plan played by the simulated wearer through the live session, once per
+    /// seed: repetitions done, and the twist or bounce alerts (all false: the wearer never twists or
+    /// bounces) in repetitions and in rests.
+    func rehearse(_ files: [String]) throws {
+        var results: [PlanRehearsal.Result] = []
+        do {
+            let library = PlanLibrary.standard()
+            for file in files {
+                let rehearsal = PlanRehearsal(plan: try library.loadFile(file))
+                for seed in try seedList() {
+                    results.append(try rehearsal.run(seed: seed, randomConditions: conditions == .random))
+                }
+            }
+        } catch let error as CustomStringConvertible & Error {
+            throw fail(error)
+        }
+        if json {
+            let rows: [[String: Any]] = results.map {
+                ["plan": $0.plan, "seed": $0.seed, "steps": $0.steps, "done": $0.done, "partly": $0.partly,
+                 "repetition_alerts": $0.repetitionAlerts, "rest_alerts": $0.restAlerts, "finished": $0.finished,
+                 "duration_s": $0.duration]
+            }
+            let data = try JSONSerialization.data(withJSONObject: ["plans": rows], options: [.sortedKeys, .prettyPrinted])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        print("plan                  seed  done        alerts in repetitions  alerts in rests  session")
+        for r in results {
+            let done = "\(r.done)/\(r.steps)" + (r.partly > 0 ? " (+\(r.partly) partly)" : "")
+            print(r.plan.padding(toLength: 22, withPad: " ", startingAt: 0) + String(r.seed).padding(toLength: 6, withPad: " ", startingAt: 0)
+                  + done.padding(toLength: 12, withPad: " ", startingAt: 0)
+                  + String(r.repetitionAlerts).padding(toLength: 23, withPad: " ", startingAt: 0)
+                  + String(r.restAlerts).padding(toLength: 17, withPad: " ", startingAt: 0)
+                  + ReviewFormat.clock(r.duration, tenths: false) + (r.finished ? "" : " (not finished)"))
+        }
+        let alerts = results.reduce(0) { $0 + $1.repetitionAlerts + $1.restAlerts }
+        let done = results.reduce(0) { $0 + $1.done }, steps = results.reduce(0) { $0 + $1.steps }
+        print("\(results.count) plan sessions: \(done) of \(steps) repetitions done, \(alerts) false alerts")
     }
 }
 
