@@ -77,6 +77,32 @@ struct LiveRoutesTests {
         }
     }
 
+    @Test("a guided session: where the wearer is in the plan (step from 1, phase, rest left); no plan key otherwise")
+    func plan() async throws {
+        let channel = LiveChannel()
+        var snapshot = LiveSnapshot()
+        snapshot.planSteps = 15
+        snapshot.planStep = 2
+        snapshot.planPhase = .rest
+        snapshot.restLeft = 12.34
+        channel.publish(snapshot)
+        try await application(Self.server(live: channel)).test(.router) { client in
+            try await client.execute(uri: "/api/live", method: .get) { response in
+                let plan = try #require(try jsonObject(response)["plan"] as? [String: Any])
+                #expect(plan["step"] as? Int == 3 && plan["steps"] as? Int == 15)
+                #expect(plan["phase"] as? String == "rest" && plan["rest_left_s"] as? Double == 12.3)
+            }
+        }
+        let plain = LiveChannel()
+        plain.publish(LiveSnapshot())
+        try await application(Self.server(live: plain)).test(.router) { client in
+            try await client.execute(uri: "/api/live", method: .get) { response in
+                let body = try jsonObject(response)
+                #expect(body["plan"] == nil)
+            }
+        }
+    }
+
     @Test("GET /api/live without a live session: 404 saying the server shows recorded sessions only")
     func noSession() async throws {
         try await application(Self.server(live: nil)).test(.router) { client in

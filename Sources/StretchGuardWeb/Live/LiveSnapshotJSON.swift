@@ -10,7 +10,9 @@ import StretchGuardLive
 /// `holds_reached`, `longest_hold_s`, `twist_alerts`, `bounce_alerts`, `impacts`, `worst_twist_deg`,
 /// `hip_hinge_cues`, `hips_still_cues`, `pelvis_losses`), `sensor` (`mode`, `rate_hz` or null before two
 /// samples, `dropped_samples`, `faults`), `two_sensors`, and with two sensors `pelvis_lost`,
-/// `hip_flexion_deg` (null while the pelvis is lost) and `pelvis_missed_ticks`.
+/// `hip_flexion_deg` (null while the pelvis is lost) and `pelvis_missed_ticks`; in a guided session `plan`
+/// (`step`, 1 = the first, `steps`, `phase`: `position`, `holding`, `release`, `rest`, `done`, `stopped`,
+/// and `rest_left_s`).
 struct LiveSnapshotJSON: Encodable {
     struct Tally: Encodable {
         var holds: Int, holds_reached: Int, longest_hold_s: Double, twist_alerts: Int, bounce_alerts: Int
@@ -37,6 +39,11 @@ struct LiveSnapshotJSON: Encodable {
     var buzzer_on: Bool, led: String, capturing_baseline: Bool
     var tally: Tally, sensor: Sensor, two_sensors: Bool
     var pelvis_lost: Bool?, hip_flexion_deg: Double??, pelvis_missed_ticks: Int?
+    var plan: Plan?
+
+    struct Plan: Encodable {
+        var step: Int, steps: Int, phase: String, rest_left_s: Double
+    }
 
     init(_ s: LiveSnapshot) {
         sequence = s.sequence
@@ -66,12 +73,16 @@ struct LiveSnapshotJSON: Encodable {
             hip_flexion_deg = .some(s.hipFlexion.map { Self.round($0, 2) })
             pelvis_missed_ticks = s.pelvisMissedTicks
         }
+        if s.planSteps > 0 {
+            plan = Plan(step: s.planStep + 1, steps: s.planSteps, phase: s.planPhase?.rawValue ?? "position",
+                        rest_left_s: Self.round(s.restLeft, 1))
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case sequence, time_s, elapsed_s, twist_deg, flexion_deg, side_bend_deg, twist_level, bouncing, holding
         case hold_s, hold_target_s, buzzer_on, led, capturing_baseline, tally, sensor, two_sensors, pelvis_lost
-        case hip_flexion_deg, pelvis_missed_ticks
+        case hip_flexion_deg, pelvis_missed_ticks, plan
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -97,6 +108,7 @@ struct LiveSnapshotJSON: Encodable {
         // Present with two sensors, null while the pelvis is lost.
         if let hip_flexion_deg { try c.encode(hip_flexion_deg, forKey: .hip_flexion_deg) }
         try c.encodeIfPresent(pelvis_missed_ticks, forKey: .pelvis_missed_ticks)
+        try c.encodeIfPresent(plan, forKey: .plan)
     }
 
     /// `x` rounded to `decimals` places (non-finite values, which JSON cannot carry, as 0).

@@ -130,6 +130,15 @@ enum LivePageScript {
               state = 'hold';
               text = s.hold_s >= s.hold_target_s ? 'Hold target reached — well done' : 'Holding — keep breathing';
             }
+            else if (s.plan) {
+              // A guided session: where the wearer is in the plan.
+              const step = 'Step ' + s.plan.step + ' of ' + s.plan.steps;
+              if (s.plan.phase === 'rest') { state = 'plan-rest'; text = 'Rest — ' + Math.ceil(s.plan.rest_left_s) + ' s, then ' + (s.plan.step < s.plan.steps ? 'step ' + (s.plan.step + 1) : 'done'); }
+              else if (s.plan.phase === 'done') { state = 'plan-done'; text = 'Plan done for today — well done'; }
+              else if (s.plan.phase === 'stopped') { state = 'stop'; text = 'Plan stopped for today (stop / it hurts)'; }
+              else if (s.plan.phase === 'release') { state = 'plan'; text = step + ' — come up slowly'; }
+              else { state = 'plan'; text = step + ' — get into position'; }
+            }
             const element = $('alert-banner');
             if (element.dataset.state !== state) element.dataset.state = state;
             if (element.textContent !== text) element.textContent = text;

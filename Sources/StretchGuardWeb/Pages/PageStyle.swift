@@ -46,7 +46,8 @@ enum PageStyle {
         .banner[data-state="bounce"] { background:var(--warn); color:#fff; border-color:var(--warn); }
         .banner[data-state="twist-warning"], .banner[data-state="pelvis-lost"] { background:var(--caution); color:#fff;
                   border-color:var(--caution); }
-        .banner[data-state="hold"] { background:var(--good); color:#fff; border-color:var(--good); }
+        .banner[data-state="hold"], .banner[data-state="plan-done"] { background:var(--good); color:#fff; border-color:var(--good); }
+        .banner[data-state="plan"], .banner[data-state="plan-rest"] { color:var(--ink); border-color:var(--good); }
         .banner[data-state="stop"], .banner[data-state="fault"] { background:var(--ink); color:#fff; }
         .banner[data-state="ended"], .banner[data-state="waiting"] { color:var(--muted); }
         .live-grid { display:grid; gap:14px; grid-template-columns: 1fr; }
