@@ -29,16 +29,22 @@ public struct SessionAnalysis: Sendable {
     public let duration: Double
     /// Each sensor's health: the thorax, and the pelvis in a two-sensor session.
     public let sensors: [SensorHealth]
+    /// A plan session's steps, exercises and end (nil for a session without a plan, or when the plan was
+    /// not given).
+    public let plan: PlanReview?
 
     /// Replays and measures a session.
     ///
     /// - Parameters:
     ///   - recording: the session (see ``SessionRecording/load(from:selector:recalibrate:)``).
     ///   - profile: its profile (see ``SessionProfile/resolve(for:library:override:)``).
-    /// - Throws: ``ReviewError/store(_:)`` when the samples cannot be read.
     ///   - profileSwitches: a plan session's switches to its next exercises' profiles
     ///     (``SessionProfile/switches(for:library:override:)``).
-    public init(recording: SessionRecording, profile: FormProfile, profileSwitches: [ProfileSwitch] = []) throws(ReviewError) {
+    ///   - plan: a plan session's plan (``SessionPlanReplay/load(for:library:)``): the analysis then has its
+    ///     ``plan`` review.
+    /// - Throws: ``ReviewError/store(_:)`` when the samples cannot be read.
+    public init(recording: SessionRecording, profile: FormProfile, profileSwitches: [ProfileSwitch] = [],
+                plan: SessionPlanReplay? = nil) throws(ReviewError) {
         var track = SessionTrack(capacity: recording.session.sampleCount)
         var events: [FormEvent] = []
         let start = recording.startTime
@@ -56,6 +62,11 @@ public struct SessionAnalysis: Sendable {
                                   sampleRate: recording.session.info.rate, target: profile.hold.target)
         alerts = AlertSpan.spans(in: events, startTime: start, endTime: duration)
         sensors = SensorHealth.sensors(of: recording, track: track, events: events, duration: duration)
+        if let plan {
+            self.plan = PlanReview(replay: plan, holds: holds, alerts: alerts, markers: recording.markers, startTime: start)
+        } else {
+            self.plan = nil
+        }
         timeline = TimelineEntry.timeline(events: recording.storedEvents, markers: recording.markers,
                                           gaps: recording.gaps, startTime: start, position: profile.hold.position)
         // A session that never closed (crash, power cut, still recording) stored no closing events.

@@ -2,7 +2,9 @@ import Foundation
 import StretchGuardStore
 
 /// `stretchguard sessions --stats`: how regularly the wearer exercises (sessions per week, streaks, a bar
-/// per week) and how their holds progress across sessions (longest hold and holds reached, per session).
+/// per week) and how their holds progress across sessions (longest hold and holds reached, per session);
+/// and for each plan with sessions, its adherence against the prescription, its targets over time and its
+/// pain markers (``PlanAdherence``).
 public struct AdherenceReport: Sendable {
     /// The statistics (see `SessionStore.stats(now:timeZone:)`).
     public var stats: AdherenceStats
@@ -10,12 +12,15 @@ public struct AdherenceReport: Sendable {
     public var timeZone: TimeZone
     /// Weeks shown in the text, the most recent ones. Default 12.
     public var recentWeeks: Int
+    /// The plans with sessions (none: the report is as without plans).
+    public var plans: [PlanAdherence]
 
     /// A report.
-    public init(stats: AdherenceStats, timeZone: TimeZone = .current, recentWeeks: Int = 12) {
+    public init(stats: AdherenceStats, timeZone: TimeZone = .current, recentWeeks: Int = 12, plans: [PlanAdherence] = []) {
         self.stats = stats
         self.timeZone = timeZone
         self.recentWeeks = recentWeeks
+        self.plans = plans
     }
 
     /// The report as text, newline-terminated.
@@ -37,6 +42,10 @@ public struct AdherenceReport: Sendable {
         }
         lines.append("")
         lines += holdProgression()
+        for plan in plans {
+            lines.append("")
+            lines += planLines(plan)
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -62,7 +71,8 @@ public struct AdherenceReport: Sendable {
 
     /// The statistics as JSON (sorted keys, newline-terminated): `sessions_per_week`, `current_streak_days`,
     /// `longest_streak_days`, `weeks` (`year`, `week`, `start`, `sessions`) and `hold_progression`
-    /// (`session`, `date`, `profile`, `longest_hold_s`, `holds`, `holds_reached`).
+    /// (`session`, `date`, `profile`, `longest_hold_s`, `holds`, `holds_reached`); with plan sessions, `plans`
+    /// (see ``PlanJSON``), absent otherwise.
     public func json() -> String {
         struct Week: Encodable { var year: Int, week: Int, start: String, sessions: Int }
         struct Point: Encodable {
@@ -71,6 +81,7 @@ public struct AdherenceReport: Sendable {
         struct Document: Encodable {
             var sessions_per_week: Double, current_streak_days: Int, longest_streak_days: Int
             var weeks: [Week], hold_progression: [Point]
+            var plans: [PlanJSON]?
         }
         let document = Document(
             sessions_per_week: ReviewJSON.round(stats.sessionsPerWeek, 2), current_streak_days: stats.currentStreak,
@@ -80,7 +91,8 @@ public struct AdherenceReport: Sendable {
             hold_progression: stats.holdProgression.map {
                 Point(session: $0.session, date: ReviewFormat.iso8601($0.date), profile: $0.profile,
                       longest_hold_s: ReviewJSON.round($0.longestHold), holds: $0.holds, holds_reached: $0.holdsReached)
-            })
+            },
+            plans: plans.isEmpty ? nil : plans.map(PlanJSON.init))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
@@ -91,6 +103,6 @@ public struct AdherenceReport: Sendable {
 
     /// An ISO week's label: `2025-W07`.
     public static func label(_ week: AdherenceStats.Week) -> String {
-        "\(week.year)-W" + (week.week < 10 ? "0\(week.week)" : "\(week.week)")
+        label(week.year, week.week)
     }
 }

@@ -10,15 +10,24 @@ public enum PlanHistory {
     /// read are left out: they cannot say what happened).
     public static func records(of plan: ExercisePlan, in store: SessionStore) throws(StoreError) -> [PlanSessionRecord] {
         var records: [PlanSessionRecord] = []
-        for session in try store.sessions().sorted(by: { $0.info.startDate < $1.info.startDate })
-        where session.info.plan?.name == plan.name {
-            let markers = try store.markers(of: session.id)
-            let events = try store.events(of: session.id)
-            let end = session.endTime ?? (markers.map(\.time) + events.map(\.time)).max() ?? session.info.startTime
-            records.append(record(of: plan, session: session, steps: PlanSessionSteps(markers: markers, sessionEnd: end),
-                                  events: events, stops: markers.filter { $0.kind == .stop }.map(\.time)))
+        for session in sessions(named: plan.name, in: try store.sessions()) {
+            records.append(try record(of: plan, session: session, in: store))
         }
         return records
+    }
+
+    /// The sessions among `sessions` that followed a plan named `name`, oldest first.
+    static func sessions(named name: String, in sessions: [StoredSession]) -> [StoredSession] {
+        sessions.filter { $0.info.plan?.name == name }.sorted { ($0.info.startDate, $0.id) < ($1.info.startDate, $1.id) }
+    }
+
+    /// One stored session's record, its markers and events read from `store`.
+    static func record(of plan: ExercisePlan, session: StoredSession, in store: SessionStore) throws(StoreError) -> PlanSessionRecord {
+        let markers = try store.markers(of: session.id)
+        let events = try store.events(of: session.id)
+        let end = session.endTime ?? (markers.map(\.time) + events.map(\.time)).max() ?? session.info.startTime
+        return record(of: plan, session: session, steps: PlanSessionSteps(markers: markers, sessionEnd: end),
+                      events: events, stops: markers.filter { $0.kind == .stop }.map(\.time))
     }
 
     /// One session's record.

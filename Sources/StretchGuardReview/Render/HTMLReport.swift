@@ -5,7 +5,7 @@ import StretchGuardCore
 /// fetched from anywhere, so it opens offline and can be mailed to a physio.
 ///
 /// Contents: a title with the date, length and profile; summary cards; the twist-and-flexion plot
-/// (``SVGPlot``) with its legend; the per-hold table (`#holds`, one `tr.hold-row` per hold); the event
+/// (``SVGPlot``) with its legend; a plan session's steps and exercises (`#plan`); the per-hold table (`#holds`, one `tr.hold-row` per hold); the event
 /// timeline (`#timeline`); and the recording's details.
 public struct HTMLReport: Sendable {
     /// The wearer's time zone (for the session's date).
@@ -53,6 +53,7 @@ public struct HTMLReport: Sendable {
         page.raw(plot.render(analysis))
         page.close("section")
         if analysis.hasPelvis { hips(&page, analysis) }
+        if let plan = analysis.plan { planSection(&page, plan) }
 
         holdTable(&page, analysis.holds)
         timeline(&page, analysis.timeline)

@@ -13,6 +13,9 @@ import StretchGuardStore
 /// the hips in `summary` (cue counts, pelvis losses, deepest hip flexion, largest pelvis twist) and in each
 /// hold (mean hip flexion, peak pelvis twist), and each gap's `stream` (`thorax`: whole ticks, `pelvis`).
 /// A one-sensor session's object is as before.
+///
+/// A plan session adds `plan`: its steps one by one and its exercises (see ``Plan``); other sessions have
+/// no `plan` key.
 public enum ReviewJSON {
     /// The object, pretty-printed, newline-terminated.
     public static func render(_ analysis: SessionAnalysis) -> String {
@@ -32,6 +35,7 @@ public enum ReviewJSON {
         var session: Session, summary: Summary, holds: [Hold], alerts: [Alert], events: [Event]
         var markers: [Marker], gaps: [Gap], replay: Replay
         var sensors: [Sensor]?
+        var plan: Plan?
 
         init(_ a: SessionAnalysis) {
             let start = a.recording.startTime
@@ -76,6 +80,7 @@ public enum ReviewJSON {
                                               samples: $0.samples, reason: $0.reason.description,
                                               stream: twoSensors ? $0.stream.rawValue : nil) }
             sensors = twoSensors ? a.sensors.map(Sensor.init) : nil
+            plan = a.plan.map(Plan.init)
             replay = Replay(matches: a.agreement.matches, stored_events: a.agreement.stored,
                             replayed_events: a.agreement.replayed, difference: a.agreement.firstDifference)
         }

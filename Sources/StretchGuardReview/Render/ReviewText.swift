@@ -2,8 +2,8 @@ import Foundation
 import StretchGuardCore
 import StretchGuardStore
 
-/// The terminal review of a session: a plain summary for the wearer, the per-hold table, the event
-/// timeline and the twist-and-flexion plot.
+/// The terminal review of a session: a plain summary for the wearer, a plan session's steps (``PlanReviewText``),
+/// the per-hold table, the event timeline and the twist-and-flexion plot.
 public struct ReviewText: Sendable {
     /// The wearer's time zone (for the session's date).
     public var timeZone: TimeZone
@@ -20,6 +20,10 @@ public struct ReviewText: Sendable {
     public func render(_ analysis: SessionAnalysis) -> String {
         var lines = header(analysis)
         lines.append("")
+        if let plan = analysis.plan {
+            lines += PlanReviewText.lines(plan)
+            lines.append("")
+        }
         lines += holdTable(analysis.holds)
         if analysis.hasPelvis, !analysis.holds.isEmpty { lines += hipTable(analysis.holds) }
         lines.append("")

@@ -17,7 +17,9 @@ extension StretchGuard {
                 --html writes a self-contained report (inline SVG plots, no external files); --csv one row per \
                 sample (\(ReviewCSV.columns.joined(separator: ",")); t in s since the start, angles in °); \
                 --json prints summary, holds, alerts and events instead of the text. Times are m:ss since the \
-                session's start. A two-sensor session (thorax and pelvis) shows the spine's angles (spinal \
+                session's start. A guided session (run --plan) adds a Plan section: each step's exercise, side, \
+                repetition, target, longest hold, result (done, partly, skipped) and alerts, and each \
+                exercise's totals (its JSON a plan object, its HTML report a Plan section). A two-sensor session (thorax and pelvis) shows the spine's angles (spinal \
                 twist, lumbar flexion), the hips' (hip flexion, pelvis twist) and each sensor's health; its CSV \
                 adds \(ReviewCSV.hipColumns.joined(separator: ",")) and its JSON a sensors section.
                 """)
@@ -57,10 +59,11 @@ extension StretchGuard {
             let analysis: SessionAnalysis
             do {
                 let recording = try SessionRecording.load(from: database, selector: selector, recalibrate: recalibrate)
-                let exercise = try SessionProfile.resolve(for: recording, library: ProfileLibrary.standard(),
-                                                          override: profile)
-                let switches = try SessionProfile.switches(for: recording, library: ProfileLibrary.standard(), override: profile)
-                analysis = try SessionAnalysis(recording: recording, profile: exercise, profileSwitches: switches)
+                let library = ProfileLibrary.standard()
+                let exercise = try SessionProfile.resolve(for: recording, library: library, override: profile)
+                let switches = try SessionProfile.switches(for: recording, library: library, override: profile)
+                analysis = try SessionAnalysis(recording: recording, profile: exercise, profileSwitches: switches,
+                                               plan: try SessionPlanReplay.load(for: recording, library: library))
             } catch {
                 throw fail(error)
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StretchGuardConfig
 import StretchGuardReview
 import StretchGuardStore
 
@@ -12,7 +13,10 @@ extension StretchGuard {
                 One line per session, oldest first: id, start date, length, profile, holds, holds that reached \
                 their target, alerts, and whether the session closed normally (`incomplete` after a crash or \
                 power cut). --stats: sessions per week, the current and longest streak of days with a session, \
-                and the longest hold of each session. Dates are in the local time zone (TZ).
+                and the longest hold of each session; for each plan run with `run --plan`: its sessions per ISO week \
+                against the plan's sessions_per_week (and the share of the prescribed sessions done), each \
+                exercise's hold target before each session and for the next one with the reason, and the \
+                "stop / it hurts" presses on that timeline. Dates are in the local time zone (TZ).
                 """)
 
         @OptionGroup var store: StoreOptions
@@ -51,7 +55,10 @@ extension StretchGuard {
             }
             do {
                 if stats {
-                    let report = AdherenceReport(stats: try database.stats())
+                    let now = Date()
+                    let plans = try PlanAdherence.all(in: database, library: ProfileLibrary.standard(), now: now)
+                    for problem in plans.problems { warn(problem) }
+                    let report = AdherenceReport(stats: try database.stats(now: now), plans: plans.plans)
                     print(json ? report.json() : report.text(), terminator: "")
                 } else {
                     let listing = SessionListing(try database.sessionList())
