@@ -42,9 +42,8 @@ struct ReviewBench {
             let t0 = clock.now
             let reader = try SessionStore(path: path)
             let recording = try SessionRecording.load(from: reader, selector: .id(written.session))
-            let resolved = try SessionProfile.resolve(for: recording, library: ProfileLibrary.standard())
             let t1 = clock.now
-            let analysis = try SessionAnalysis(recording: recording, profile: resolved)
+            let analysis = try SessionAnalysis.reviewing(recording, library: ProfileLibrary.standard())
             let t2 = clock.now
             let text = ReviewText(timeZone: TimeZone(identifier: "UTC")!).render(analysis)
             let t3 = clock.now

@@ -3,6 +3,7 @@ import StretchGuardConfig
 import StretchGuardCore
 import StretchGuardReview
 import StretchGuardStore
+import StretchGuardTestSupport
 import Testing
 
 /// A week of a plan's sessions in the store, read back as the progression rules read them
@@ -30,51 +31,11 @@ import Testing
               step_s: 0
         """
 
-    /// What goes wrong in one session's repetitions.
-    struct Day {
-        var date: Date
-        var hamstringTarget: Double
-        var pain = false           // "stop / it hurts" in the hamstring stretch (the plan ends there)
-        var sideAlert = false      // a twist alert in the first side stretch
-        var shortHold = false      // the hamstring hold breaks off before its target
-    }
-
-    /// Writes one plan session as the live session records it: the targets, each step's marker, the holds'
-    /// events, the end.
-    static func write(_ day: Day, plan: ExercisePlan, into store: SessionStore) throws {
-        let start = 1000.0
-        var info = SessionInfo(startDate: day.date, startTime: start, device: "simulated", chip: "MPU-6050", rate: 200,
-                               profile: "standing-hamstring", softwareVersion: "test", scale: .wideRange)
-        info.plan = SessionPlan(name: plan.name, definition: yaml)
-        let id = try store.beginSession(info)
-        let targets = [day.hamstringTarget, 6.0]
-        var markers = [SessionMarker(time: start, kind: .planStep, note: PlanStepMarker.targets(targets).note)]
-        var events: [FormEvent] = []
-        var time = start
-        for (index, step) in plan.steps.enumerated() {
-            let target = targets[step.exerciseIndex]
-            markers.append(SessionMarker(time: time, kind: .planStep, note: PlanStepMarker.step(PlanStepStart(
-                step: index, exercise: step.exerciseIndex, profile: plan.exercises[step.exerciseIndex].name,
-                side: step.side?.rawValue, repetition: step.repetition, repetitions: step.repetitionsOnSide,
-                target: target, rest: 10)).note))
-            events.append(FormEvent(kind: .holdStarted, time: time + 5))
-            if step.exerciseIndex == 0 && day.pain {
-                markers.append(SessionMarker(time: time + 8, kind: .stop, note: "stop / it hurts"))
-                markers.append(SessionMarker(time: time + 8, kind: .planStep, note: PlanStepMarker.end(.stopped).note))
-                break
-            }
-            if step.exerciseIndex == 1 && step.side == .left && day.sideAlert {
-                events.append(FormEvent(kind: .twistAlertStarted, time: time + 7, value: 16 * degree))
-            }
-            let held = step.exerciseIndex == 0 && day.shortHold ? target * 0.6 : target + 1
-            if held >= target { events.append(FormEvent(kind: .holdReached, time: time + 5 + target, duration: target)) }
-            events.append(FormEvent(kind: .holdEnded, time: time + 5 + held, duration: held))
-            time += 5 + held + 10
-            if index == plan.steps.count - 1 {
-                markers.append(SessionMarker(time: time, kind: .planStep, note: PlanStepMarker.end(.done).note))
-            }
-        }
-        try store.append(SessionBatch(events: events, markers: markers), to: id)
+    /// One session of the plan on `date` at the hamstring's `target`: its three steps as `steps` says.
+    static func write(on date: Date, target: Double, steps: [SyntheticPlanSession.Step], plan: ExercisePlan,
+                      into store: SessionStore) throws {
+        _ = try SyntheticPlanSession.write(into: store, plan: plan, definition: yaml, date: date, targets: [target, 6],
+                                           steps: steps)
     }
 
     @Test("a week: clean, clean, raised, pain, back one step, clean, clean with a side-stretch alert, raised again")
@@ -92,16 +53,15 @@ import Testing
         let progression = PlanProgression(plan: plan, calendar: calendar)
 
         // Each session runs at the targets the rules gave from the sessions before it, as `run --plan` does.
-        let week: [(Int, (inout Day) -> Void)] = [(0, { _ in }), (1, { _ in }), (2, { $0.pain = true }), (3, { _ in }),
-                                                  (4, { $0.sideAlert = true })]
+        // The steps: the hamstring (left), then the side stretch left and right.
+        let week: [[SyntheticPlanSession.Step]] = [[.clean, .clean, .clean], [.clean, .clean, .clean], [.pain],
+                                                   [.clean, .clean, .clean], [.clean, .twist, .clean]]
         var targets: [Double] = []
-        for (offset, change) in week {
+        for (offset, steps) in week.enumerated() {
             let history = try PlanHistory.records(of: plan, in: store)
             let next = progression.nextTargets(history: history, on: day(offset))
             targets.append(next[0].target)
-            var today = Day(date: day(offset), hamstringTarget: next[0].target)
-            change(&today)
-            try Self.write(today, plan: plan, into: store)
+            try Self.write(on: day(offset), target: next[0].target, steps: steps, plan: plan, into: store)
         }
         #expect(targets == [8, 8, 13, 8, 8])
         let history = try PlanHistory.records(of: plan, in: store)
@@ -122,7 +82,7 @@ import Testing
         let store = try SessionStore(path: folder + "/sessions.sqlite")
         defer { try? store.close() }
         let plan = try PlanFile.parse(Self.yaml, path: "week-test.yaml", profiles: testLibrary)
-        try Self.write(Day(date: Date(timeIntervalSince1970: 1_750_060_800), hamstringTarget: 8, shortHold: true),
+        try Self.write(on: Date(timeIntervalSince1970: 1_750_060_800), target: 8, steps: [.short(4), .clean, .clean],
                        plan: plan, into: store)
         let record = try #require(try PlanHistory.records(of: plan, in: store).first)
         #expect(record.exercises[0].done && !record.exercises[0].everyHoldReachedTarget && !record.exercises[0].isClean)

@@ -85,9 +85,7 @@ public final class SessionArchive: Sendable {
                 throw WebError.store(.noSessions(path: databasePath))
             }
             let recording = try SessionRecording.load(from: store, selector: selector)
-            let profile = try SessionProfile.resolve(for: recording, library: profiles)
-            return try SessionAnalysis(recording: recording, profile: profile,
-                                       profileSwitches: try SessionProfile.switches(for: recording, library: profiles))
+            return try SessionAnalysis.reviewing(recording, library: profiles)
         } catch let error as WebError {
             throw error
         } catch let error as StoreError {

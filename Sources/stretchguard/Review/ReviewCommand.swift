@@ -59,11 +59,7 @@ extension StretchGuard {
             let analysis: SessionAnalysis
             do {
                 let recording = try SessionRecording.load(from: database, selector: selector, recalibrate: recalibrate)
-                let library = ProfileLibrary.standard()
-                let exercise = try SessionProfile.resolve(for: recording, library: library, override: profile)
-                let switches = try SessionProfile.switches(for: recording, library: library, override: profile)
-                analysis = try SessionAnalysis(recording: recording, profile: exercise, profileSwitches: switches,
-                                               plan: try SessionPlanReplay.load(for: recording, library: library))
+                analysis = try SessionAnalysis.reviewing(recording, library: ProfileLibrary.standard(), override: profile)
             } catch {
                 throw fail(error)
             }
