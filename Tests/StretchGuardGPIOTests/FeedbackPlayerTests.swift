@@ -145,11 +145,20 @@ struct FeedbackPlayerTests {
     }
 
     @Test func standardPrioritiesPutSafetyFirst() {
+        // A plan's guidance (done, next exercise, start, rest over) yields to every warning.
         let order: [FeedbackCue] = [.sensorFault, .pelvisFault, .stop, .impact, .twist, .hipHinge, .hipsStill, .bounce,
-                                    .holdReached, .holdProgress, .ready]
+                                    .planDone, .nextExercise, .planStart, .restOver, .holdReached, .holdProgress, .ready]
         let priorities = order.map { FeedbackPatterns.standard[$0].priority }
         #expect(priorities == priorities.sorted(by: >))
         #expect(Set(priorities).count == order.count)
         #expect(Set(order) == Set(FeedbackCue.allCases))
+    }
+
+    @Test func everyCueHasItsOwnRhythm() {
+        // Told apart by ear, without looking at the LEDs: no two cues sound the same (the silent tail aside).
+        let rhythms = FeedbackCue.allCases.map { cue in
+            FeedbackPatterns.standard[cue].steps.dropLast().map { "\($0)" }.joined(separator: ",")
+        }
+        #expect(Set(rhythms).count == FeedbackCue.allCases.count, "\(zip(FeedbackCue.allCases, rhythms).map { "\($0): \($1)" })")
     }
 }
