@@ -67,6 +67,7 @@ import Testing
         let review = try CommandRunner.run(["review", "latest", "--db", db])
         #expect(review.status == 0, "\(review.stderr)")
         #expect(review.stdout.contains("replay           reproduces the"), "\(review.stdout)")
+        #expect(review.stdout.contains(", plan short-test") && review.stdout.contains("3 reached their targets"), "\(review.stdout)")
         #expect(review.stdout.contains("plan step 3: side-stretch, right side, 1 of 1 (hold 6 s)"), "\(review.stdout)")
     }
 

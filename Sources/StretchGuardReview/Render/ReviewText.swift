@@ -42,13 +42,17 @@ public struct ReviewText: Sendable {
     func header(_ analysis: SessionAnalysis) -> [String] {
         let session = analysis.session, summary = analysis.summary
         let title = "StretchGuard session \(session.id): \(ReviewFormat.longDate(session.startDate, timeZone: timeZone)), "
-            + "\(ReviewFormat.duration(summary.duration)), profile \(analysis.profile.name)"
+            + "\(ReviewFormat.duration(summary.duration)), "
+            + (analysis.plan.map { "plan \($0.name)" } ?? "profile \(analysis.profile.name)")
             + (session.status == .complete ? "" : " (\(session.status.rawValue))")
         let target = ReviewFormat.decimal(summary.target, 0)
         let holds = summary.holds == 0
             ? "none (hold still in the stretch to start one)"
             : "\(summary.holds), longest \(ReviewFormat.decimal(summary.longestHold, 0)) s; "
-                + "\(summary.holdsReached) reached the \(target) s target"
+                + (analysis.plan.map { plan in
+                    // A plan's exercises have targets of their own: the repetitions whose hold reached theirs.
+                    "\(plan.steps.count { $0.result == .done }) reached their targets"
+                } ?? "\(summary.holdsReached) reached the \(target) s target")
         let twist = summary.twistAlerts == 0
             ? "none"
             : "\(summary.twistAlerts), worst \(ReviewFormat.degrees(summary.worstTwist)) — keep the chest facing forward"
