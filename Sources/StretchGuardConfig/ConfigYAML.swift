@@ -33,8 +33,11 @@ enum ConfigYAML {
     /// line and column, as Yams gives them); `nil` when it cannot be told (a flow mapping `{a: 1, a: 2}`).
     static func secondLine(of key: String, in text: String, mappingAt mark: Mark) -> Int? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Yams also breaks lines at a carriage return: its line may lie past the last "\n" line.
+        let first = max(1, mark.line)
+        guard first <= lines.count else { return nil }
         var seen = 0
-        for number in max(1, mark.line)...max(1, lines.count) where number <= lines.count {
+        for number in first...lines.count {
             var column = 1
             var rest = Substring(lines[number - 1])
             while let first = rest.first, first == " " || first == "-" {
