@@ -11,7 +11,9 @@ public struct WebServer: Sendable {
     /// The recorded sessions.
     public var archive: SessionArchive
     /// The live session, or nil (`serve` without a session).
-    public var live: LiveFeed?
+    public var live: LiveFeed? { broadcast?.feed }
+    /// The live session's updates, encoded once for all its viewers.
+    let broadcast: LiveBroadcast?
     /// The token every request must carry, or nil on a loopback bind (see ``token(for:)``).
     public var token: PairingToken?
     /// The live stream's viewers (at most 32 at once).
@@ -22,7 +24,7 @@ public struct WebServer: Sendable {
     /// A server over `archive` and, when given, a live session.
     public init(archive: SessionArchive, live: LiveFeed? = nil, token: PairingToken? = nil, maximumViewers: Int = 32) {
         self.archive = archive
-        self.live = live
+        broadcast = live.map { LiveBroadcast(feed: $0) }
         self.token = token
         viewers = LiveViewers(limit: maximumViewers)
     }
@@ -37,7 +39,7 @@ public struct WebServer: Sendable {
         let router = Router(context: Context.self)
         if let token { router.add(middleware: PairingTokenMiddleware<Context>(token: token)) }
         SessionRoutes<Context>(archive: archive).add(to: router)
-        LiveRoutes<Context>(feed: live, viewers: viewers).add(to: router)
+        LiveRoutes<Context>(broadcast: broadcast, viewers: viewers).add(to: router)
         PageRoutes<Context>(archive: archive, hasLiveSession: live != nil, links: PageLinks(token: token)).add(to: router)
         return router
     }
@@ -47,7 +49,7 @@ public struct WebServer: Sendable {
     func webSocketRouter() -> Router<BasicWebSocketRequestContext> {
         let router = Router(context: BasicWebSocketRequestContext.self)
         if let token { router.add(middleware: PairingTokenMiddleware<BasicWebSocketRequestContext>(token: token)) }
-        LiveRoutes<BasicWebSocketRequestContext>(feed: live, viewers: viewers).addStream(to: router, settings: stream)
+        LiveRoutes<BasicWebSocketRequestContext>(broadcast: broadcast, viewers: viewers).addStream(to: router, settings: stream)
         return router
     }
 

@@ -74,7 +74,7 @@ struct ViewerBench {
             viewers: viewers, samples: times.count, jitterP99: timing.jitterP99 ?? 0,
             jitterStandardDeviation: timing.jitterStandardDeviation ?? 0,
             droppedByClock: timing.droppedSamples, droppedByRecorder: counters.dropped,
-            latencyP99: outcome.latency.quantile(0.99) ?? 0, cpuFraction: cpu / wall, received: received)
+            latencyP99: outcome.latency.quantile(0.99) ?? 0, cpuFraction: cpu / wall, priority: outcome.priority, received: received)
     }
 }
 

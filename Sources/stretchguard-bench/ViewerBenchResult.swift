@@ -1,4 +1,5 @@
 import Foundation
+import StretchGuardLive
 
 /// What the viewers stage measured: one run without viewers, one with.
 struct ViewerBenchResult {
@@ -18,6 +19,8 @@ struct ViewerBenchResult {
         var latencyP99: Double
         /// The process's CPU time over the session's wall time (1 = one core busy).
         var cpuFraction: Double
+        /// How the kernel scheduled the sample thread.
+        var priority: SampleThreadPriority
         /// What each viewer received (nil without viewers).
         var received: [ViewerClients.Received]?
 
@@ -38,7 +41,8 @@ struct ViewerBenchResult {
         for run in runs {
             var line = "  \(run.viewers) viewers: jitter p99 \(ms(run.jitterP99)) ms (sd \(ms(run.jitterStandardDeviation)) ms), "
                 + "dropped \(run.droppedByClock) by the clock + \(run.droppedByRecorder) by the recorder of \(run.samples), "
-                + "sample to feedback p99 \(ms(run.latencyP99)) ms, CPU \(String(format: "%.1f", run.cpuFraction * 100)) % of a core"
+                + "sample to feedback p99 \(ms(run.latencyP99)) ms, CPU \(String(format: "%.1f", run.cpuFraction * 100)) % of a core, "
+                + "sample thread \(run.priority.isRealTime ? run.priority.description : "ordinary priority")"
             if let received = run.received, let rate = run.slowestViewerRate {
                 line += "; each viewer ≥ \(String(format: "%.1f", rate)) updates/s, "
                     + "\(received.filter(\.finished).count)/\(received.count) saw the end"
@@ -60,7 +64,7 @@ struct ViewerBenchResult {
                     "viewers": run.viewers, "samples": run.samples, "jitter_p99_ms": run.jitterP99 * 1000,
                     "jitter_sd_ms": run.jitterStandardDeviation * 1000, "dropped_by_clock": run.droppedByClock,
                     "dropped_by_recorder": run.droppedByRecorder, "latency_p99_ms": run.latencyP99 * 1000,
-                    "cpu_fraction": run.cpuFraction,
+                    "cpu_fraction": run.cpuFraction, "real_time_priority": run.priority.isRealTime,
                 ]
                 if let received = run.received {
                     o["slowest_viewer_hz"] = run.slowestViewerRate ?? 0

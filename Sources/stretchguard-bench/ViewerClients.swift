@@ -40,23 +40,28 @@ struct ViewerClients {
                 group.addTask {
                     let tally = Tally()
                     try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/api/live/ws", logger: logger) { inbound, _, _ in
+                        // A tablet parses every update; here only the first and the last are, so that the viewers'
+                        // own work, which shares the machine with the session, stays small.
+                        var first: String?, last: String?
                         for try await message in inbound.messages(maxSize: 1 << 20) {
                             guard case let .text(text) = message else { continue }
-                            let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
-                            if object["type"] as? String == "hello" {
+                            if first == nil {
+                                first = text  // the hello
                                 if hellos.count.withLock({ n in n += 1; return n == viewers }) {
                                     FileHandle.standardOutput.write(Data("connected\n".utf8))
                                 }
                                 continue
                             }
-                            let elapsed = (object["snapshot"] as? [String: Any])?["elapsed_s"] as? Double
+                            last = text
                             tally.received.withLock { r in
                                 r.updates += 1
                                 r.bytes += text.utf8.count
-                                if r.firstElapsed == nil { r.firstElapsed = elapsed }
-                                r.lastElapsed = elapsed ?? r.lastElapsed
-                                r.finished = r.finished || object["finished"] as? Bool == true
+                                if r.updates == 1 { r.firstElapsed = Self.elapsed(in: text) }
                             }
+                        }
+                        tally.received.withLock { r in
+                            r.lastElapsed = last.flatMap(Self.elapsed(in:))
+                            r.finished = last.map { Self.object($0)["finished"] as? Bool == true } ?? false
                         }
                     }
                     return tally.received.withLock { $0 }
@@ -68,6 +73,18 @@ struct ViewerClients {
         }
         let data = try JSONEncoder().encode(results)
         FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+}
+
+extension ViewerClients {
+    /// `text` as a JSON object (empty when it is not one).
+    static func object(_ text: String) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+
+    /// The session time of the snapshot in the update `text`, in s.
+    static func elapsed(in text: String) -> Double? {
+        (object(text)["snapshot"] as? [String: Any])?["elapsed_s"] as? Double
     }
 }
 

@@ -118,6 +118,8 @@ import Testing
         }
         #expect(abs(outcome.lastTime - outcome.startTime - 5) < 0.05)
         #expect(abs(Double(outcome.timing.sampleCount) - 1000) <= 12)
+        // The sample thread asked for real-time scheduling and got what a new thread of this process gets.
+        #expect(outcome.priority == SampleThreadPriorityTests.onNewThread { SampleThreadPriority.raiseCallingThread() })
     }
 
     @Test("stopped in the middle of a beep: the buzzer line is driven off before the session ends")

@@ -76,6 +76,8 @@ public final class LiveSession: @unchecked Sendable {
         public var pelvis: PelvisOutcome?
         /// The plan's repetitions and how each went (nil without a plan).
         public var plan: GuidedPlan?
+        /// How the kernel scheduled the sample thread.
+        public var priority: SampleThreadPriority
     }
 
     /// How the pelvis sensor did in a two-sensor session.
@@ -114,6 +116,8 @@ public final class LiveSession: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let ended = Atomic<Bool>(false)
     private var outcome: Outcome?
+    /// How the kernel schedules the sample thread (set as it starts).
+    private var priority = SampleThreadPriority.ordinary
 
     // Sample-thread state.
     private var latency = LatencyHistogram()
@@ -152,6 +156,7 @@ public final class LiveSession: @unchecked Sendable {
     /// Starts the sample thread (call once).
     public func start() {
         let thread = Thread { [self] in
+            priority = SampleThreadPriority.raiseCallingThread()
             outcome = run()
             ended.store(true, ordering: .releasing)
             done.signal()
@@ -194,7 +199,8 @@ public final class LiveSession: @unchecked Sendable {
         return Outcome(end: end, events: events, summary: summary, recording: recording,
                        timing: parts.sensor.clock.statistics, mode: parts.sensor.clock.mode, clockChoice: parts.sensor.clock.choice,
                        period: parts.sensor.clock.period, latency: latency, sensorFaults: sensorFaults,
-                       startTime: startTime, lastTime: lastTime, pelvis: pelvisOutcome, plan: guide?.runner)
+                       startTime: startTime, lastTime: lastTime, pelvis: pelvisOutcome, plan: guide?.runner,
+                       priority: priority)
     }
 
     private var pelvisOutcome: PelvisOutcome? {

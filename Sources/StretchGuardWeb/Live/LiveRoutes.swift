@@ -7,7 +7,9 @@ import StretchGuardLive
 /// ``LiveChannel``, whose writer never waits for them; without a live session both answer 404.
 struct LiveRoutes<Context: RequestContext>: Sendable {
     /// The live session, or nil when the server shows recorded sessions only.
-    let feed: LiveFeed?
+    var feed: LiveFeed? { broadcast?.feed }
+    /// The live session's updates, encoded once for all viewers, or nil without a live session.
+    let broadcast: LiveBroadcast?
     /// The viewers connected to the stream now.
     let viewers: LiveViewers
 
@@ -30,14 +32,14 @@ struct LiveRoutes<Context: RequestContext>: Sendable {
 extension LiveRoutes where Context: WebSocketRequestContext {
     /// Adds the WebSocket upgrade of `/api/live/ws` to `router` (the server's upgrade router).
     func addStream(to router: Router<Context>, settings: LiveStream.Settings = .init()) {
-        let feed = feed, viewers = viewers
+        let broadcast = broadcast, viewers = viewers
         router.ws("/api/live/ws") { _, _ in
-            guard feed != nil, !viewers.isFull else { return .dontUpgrade }
+            guard broadcast != nil, !viewers.isFull else { return .dontUpgrade }
             return .upgrade([:])
         } onUpgrade: { inbound, outbound, _ in
-            guard let feed, viewers.enter() else { return }
+            guard let broadcast, viewers.enter() else { return }
             defer { viewers.leave() }
-            _ = try await LiveStream(feed: feed, settings: settings).serve(inbound: inbound, outbound: outbound)
+            _ = try await LiveStream(broadcast: broadcast, settings: settings).serve(inbound: inbound, outbound: outbound)
         }
     }
 }

@@ -1,20 +1,18 @@
 import Foundation
+import Synchronization
 import HummingbirdWebSocket
 import StretchGuardLive
 
 /// One viewer of the live stream (`GET /api/live/ws`): a ``LiveStreamHello``, then a ``LiveStreamUpdate``
-/// about every 50 ms while something is new, from the viewer's own subscription to the session's channel;
-/// when the session ends, its last update and a normal close.
+/// about every 50 ms while something is new, encoded once for all viewers by the session's
+/// ``LiveBroadcast``; when the session ends, its last update and a normal close.
 ///
-/// The sample thread never waits for a viewer: it only publishes into the channel, and each viewer reads at
-/// its own pace on its own task. A viewer that does not take an update within `writeTimeout` (a stalled
-/// tablet, a dead network) is dropped; the stream only sends, so a message from the viewer closes it with
-/// the reason (policy violation, 1008; too large, 1009).
+/// The sample thread never waits for a viewer: it only publishes into the channel, which the broadcast
+/// reads. A viewer that does not take an update within `writeTimeout` (a stalled tablet, a dead network),
+/// or falls the broadcast's backlog behind, is dropped; the stream only sends, so a message from the viewer
+/// closes it with the reason (policy violation, 1008; too large, 1009).
 struct LiveStream: Sendable {
     struct Settings: Sendable {
-        /// How often the viewer's subscription is read, in s (the channel publishes at most 20 snapshots a
-        /// second).
-        var interval: Duration = .milliseconds(50)
         /// How long one update may take to reach the viewer before the viewer is dropped.
         var writeTimeout: Duration = .seconds(2)
         /// The largest message read from a viewer before it is refused, in bytes.
@@ -33,7 +31,7 @@ struct LiveStream: Sendable {
         case viewerTooSlow
     }
 
-    let feed: LiveFeed
+    let broadcast: LiveBroadcast
     var settings = Settings()
 
     /// Serves one viewer until the session ends or the viewer goes; returns why.
@@ -55,23 +53,36 @@ struct LiveStream: Sendable {
         return ending
     }
 
-    /// The hello, then the updates, until the session ends.
+    /// The hello, then the broadcast's frames, until the session ends; a write that takes longer than the
+    /// write timeout ends the stream (a watchdog looks a few times per timeout, so that no timer is set per
+    /// update).
     private func send(to outbound: WebSocketOutboundWriter) async throws -> Ending {
-        var subscription = feed.channel.subscribe()
-        guard try await write(WebResponse.encode(LiveStreamHello(feed), compact: true), to: outbound) else {
-            return .viewerTooSlow
-        }
-        var lastSequence: UInt64 = 0
-        while true {
-            let update = subscription.poll()
-            if update.snapshot.sequence != lastSequence || !update.events.isEmpty || update.missedEvents > 0 || update.finished {
-                lastSequence = update.snapshot.sequence
-                guard try await write(WebResponse.encode(LiveStreamUpdate(update), compact: true), to: outbound) else {
-                    return .viewerTooSlow
+        let writing = PendingWrite()
+        let timeout = settings.writeTimeout
+        return try await withThrowingTaskGroup(of: Ending.self) { group in
+            group.addTask {
+                func write(_ text: String) async throws {
+                    writing.since.withLock { $0 = .now }
+                    try await outbound.writeTextMessage(text)
+                    writing.since.withLock { $0 = nil }
+                }
+                try await write(WebResponse.encode(LiveStreamHello(broadcast.feed), compact: true))
+                let (id, frames) = broadcast.join()
+                defer { broadcast.leave(id) }
+                for await frame in frames {
+                    try await write(frame.text)
+                    if frame.finished { return .sessionFinished }
+                }
+                return .viewerTooSlow  // the broadcast ended its frames: it fell too far behind
+            }
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: timeout / 4)
+                    if let since = writing.since.withLock({ $0 }), since.duration(to: .now) > timeout { return .viewerTooSlow }
                 }
             }
-            if update.finished { return .sessionFinished }
-            try await Task.sleep(for: settings.interval)
+            defer { group.cancelAll() }
+            return try await group.next() ?? .viewerTooSlow
         }
     }
 
@@ -81,20 +92,8 @@ struct LiveStream: Sendable {
         return try await messages.next() == nil ? .viewerLeft : .viewerSpoke
     }
 
-    /// Writes `text` as one message; false when it did not go out within the write timeout.
-    private func write(_ text: String, to outbound: WebSocketOutboundWriter) async throws -> Bool {
-        let timeout = settings.writeTimeout
-        return try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                try await outbound.writeTextMessage(text)
-                return true
-            }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return false
-            }
-            defer { group.cancelAll() }
-            return try await group.next() ?? false
-        }
+    /// When the write under way began (nil between writes), for the watchdog.
+    private final class PendingWrite: Sendable {
+        let since = Mutex<ContinuousClock.Instant?>(nil)
     }
 }

@@ -29,15 +29,26 @@ struct LiveStreamUpdate: Encodable {
     var finished: Bool
 
     init(_ update: LiveUpdate) {
-        snapshot = LiveSnapshotJSON(update.snapshot)
+        self.init(snapshot: update.snapshot, events: Self.events(of: update), missedEvents: update.missedEvents,
+                  finished: update.finished)
+    }
+
+    /// An update of `snapshot` carrying `events` (already in their JSON form: a late viewer's catch-up).
+    init(snapshot: LiveSnapshot, events: [Event], missedEvents: Int, finished: Bool) {
+        self.snapshot = LiveSnapshotJSON(snapshot)
+        self.events = events
+        missed_events = missedEvents
+        self.finished = finished
+    }
+
+    /// The events of `update` in their JSON form, timed on the sample clock and from the session's start.
+    static func events(of update: LiveUpdate) -> [Event] {
         let start = update.snapshot.time - update.snapshot.elapsed  // the session's start on the sample clock, s
-        events = update.events.map { event in
+        return update.events.map { event in
             let time = LiveEventText.time(event)
             return Event(kind: LiveEventText.kind(event), text: LiveEventText.sentence(event),
                          time_s: time.map { LiveSnapshotJSON.round($0, 4) },
                          elapsed_s: update.snapshot.sequence > 0 ? time.map { LiveSnapshotJSON.round($0 - start, 3) } : nil)
         }
-        missed_events = update.missedEvents
-        finished = update.finished
     }
 }

@@ -44,6 +44,7 @@ struct RunSummaryText {
         if outcome.sensorFaults > 0 { health += ", \(outcome.sensorFaults) sensor faults" }
         lines.append(health)
         lines.append("  sample clock: \(outcome.clockChoice)")
+        lines.append("  sample thread: \(outcome.priority)")
         if let p50 = outcome.latency.quantile(0.5), let p99 = outcome.latency.quantile(0.99) {
             let verdict = p99 <= period ? "within" : "OVER"
             lines.append("  sample to feedback: p50 \(ms(p50)) ms, p99 \(ms(p99)) ms (\(origin(outcome.mode)); "
