@@ -46,6 +46,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
     ],
     targets: [
         // Orientation fusion, calibration math and posture angles: no I/O, nothing allocated per sample.
@@ -103,6 +105,13 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // A clinic's server: sessions synced to PostgreSQL (postgres-nio) and read back for review.
+        .target(name: "StretchGuardSync", dependencies: [
+            "StretchGuardStore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Fixtures for tests and benchmarks, never in the product: generated sessions and their importer.
         .target(name: "StretchGuardTestSupport", dependencies: [
             "StretchGuardCore", "StretchGuardSimulation", "StretchGuardStore", "StretchGuardReview", "StretchGuardConfig",
@@ -117,7 +126,8 @@ let package = Package(
             dependencies: [
                 "StretchGuardCore", "StretchGuardTrace", "StretchGuardSimulation", "StretchGuardConfig",
                 "StretchGuardEvaluation", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardStore", "StretchGuardReview",
-                "StretchGuardLive", "StretchGuardWeb", "CQREncode", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "StretchGuardLive", "StretchGuardWeb", "StretchGuardSync", "CQREncode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Speed and allocations per sample, and the review's speed: a separate executable, so that the
@@ -166,7 +176,7 @@ let package = Package(
         ]),
         .testTarget(name: "StretchGuardCLITests", dependencies: [
             "stretchguard", "stretchguard-bench", "StretchGuardHardware", "StretchGuardGPIO", "StretchGuardConfig",
-            "StretchGuardCore", "StretchGuardStore", "StretchGuardTestSupport", "StretchGuardLive",
+            "StretchGuardCore", "StretchGuardStore", "StretchGuardTestSupport", "StretchGuardLive", "StretchGuardSync",
         ], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

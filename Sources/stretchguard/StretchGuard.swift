@@ -14,7 +14,7 @@ struct StretchGuard: ParsableCommand {
             exercise scenarios, scores the detectors on scenario suites, and measures the core's speed.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Replay.self, Simulate.self, Eval.self, Doctor.self, Calibrate.self, Sessions.self, Review.self, Serve.self, Plan.self]
+        subcommands: [Run.self, Replay.self, Simulate.self, Eval.self, Doctor.self, Calibrate.self, Sessions.self, Review.self, Serve.self, Plan.self, Sync.self, Server.self]
     )
 
     /// Health data stays private: every file this process creates (the session database and its

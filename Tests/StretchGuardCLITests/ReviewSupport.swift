@@ -46,13 +46,15 @@ struct ReviewDatabase {
     }
 
     /// Runs `stretchguard` from the repository's folder with TZ=UTC.
-    static func run(_ arguments: [String], binary: URL = CommandRunner.binary) throws -> CommandRunner.Result {
+    static func run(_ arguments: [String], binary: URL = CommandRunner.binary,
+                    environment extra: [String: String] = [:]) throws -> CommandRunner.Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = CommandRunner.repositoryRoot
         var environment = ProcessInfo.processInfo.environment
         environment["TZ"] = "UTC"
+        environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -80,7 +80,30 @@ import Testing
         #expect(try readOnly.sessions().map(\.info.plan) == [nil])
         try readOnly.close()
         let store = try SessionStore(path: path, forRecording: true)
-        #expect(try store.schemaVersion() == 3)
+        #expect(try store.schemaVersion() == SessionStore.supportedSchemaVersion)
         #expect(try store.session(.id(1)).info.plan == nil && store.session(.id(1)).info.profile == "general")
+    }
+}
+
+/// Schema version 4: the device's identity and the wearer's name.
+@Suite("The device and its wearer in the store")
+struct DeviceIdentityStoreTests {
+    @Test("each database has its own device id, kept across opens; the default wearer is kept; a session keeps its wearer")
+    func identityAndWearer() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let first = try SessionStore(path: folder.file("a.sqlite"))
+        let second = try SessionStore(path: folder.file("b.sqlite"))
+        let id = try first.deviceIdentity().id
+        #expect(id.count == 32 && id.allSatisfy(\.isHexDigit))
+        #expect(try second.deviceIdentity().id != id)
+        #expect(try first.deviceIdentity().wearer == nil)
+        try first.setDefaultWearer("Anna B")
+        try first.close()
+        let reopened = try SessionStore(path: folder.file("a.sqlite"))
+        #expect(try reopened.deviceIdentity() == DeviceIdentity(id: id, wearer: "Anna B"))
+        let session = try reopened.beginSession(SessionInfo(startDate: Date(), startTime: 1, device: "d", chip: "c", rate: 100,
+                                                            profile: "general", softwareVersion: "0", scale: .wideRange, wearer: "Anna B"))
+        #expect(try reopened.session(.id(session)).info.wearer == "Anna B")
     }
 }

@@ -157,7 +157,7 @@ struct TwoSensorStoreTests {
         }
     }
 
-    @Test("a version 1 database opens unchanged: it gains the two-sensor and plan columns and nothing else, reads, records and reads again")
+    @Test("a version 1 database opens unchanged: it gains the two-sensor, plan and wearer columns and the device table, and nothing else; reads, records and reads again")
     func migratesVersion1() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -169,12 +169,14 @@ struct TwoSensorStoreTests {
         let store = try SessionStore(path: path, forRecording: true)
         #expect(try store.schemaVersion() == SessionStore.supportedSchemaVersion)
         let after = try Self.columns(path)
-        #expect(Set(after.keys) == Set(before.keys))
-        for (table, columns) in after {
+        #expect(Set(after.keys) == Set(before.keys).union(["device"]))
+        #expect(after["device"] == ["id", "wearer"])
+        #expect(try store.deviceIdentity().id.count == 32)
+        for (table, columns) in after where table != "device" {
             let added = columns.filter { !(before[table] ?? []).contains($0) }
             switch table {
             case "sessions": #expect(added == ["sensors", "pelvis_device", "pelvis_chip", "pelvis_gyr_scale", "pelvis_acc_scale",
-                                               "plan_name", "plan"])
+                                               "plan_name", "plan", "wearer"])
             case "gaps": #expect(added == ["stream"])
             default: #expect(added.isEmpty, "\(table) gained \(added)")
             }

@@ -30,11 +30,11 @@ public struct SessionListing: Sendable {
             if !problems.isEmpty { return problems }
             return "no sessions recorded yet in \(databasePath); `stretchguard run` records one\n"
         }
-        let head = Self.columns
+        let head = titles
         let rows = cells()
         var widths = head.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        let numeric: Set<Int> = [0, 2, 4, 5]
+        let numeric: Set<Int> = showsWearer ? [0, 3, 5, 6] : [0, 2, 4, 5]
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
                 numeric.contains(i) ? ReviewFormat.right(cell, widths[i]) : ReviewFormat.left(cell, widths[i])
@@ -50,13 +50,22 @@ public struct SessionListing: Sendable {
     /// The table's column titles: id, date, length, profile, holds, reached, alerts, status.
     public static let columns = ["id", "date", "length", "profile", "holds", "reached", "alerts", "status"]
 
+    /// Whether a session names its wearer (`run --wearer`): the table then has a wearer column after the date.
+    public var showsWearer: Bool { sessions.contains { $0.info.wearer != nil } }
+
+    /// This table's column titles: ``columns``, with `wearer` after `date` when ``showsWearer``.
+    public var titles: [String] {
+        showsWearer ? Array(Self.columns.prefix(2)) + ["wearer"] + Self.columns.dropFirst(2) : Self.columns
+    }
+
     /// The table's cells, one row per session in ``columns``' order, as the text shows them (the browser's
     /// session list shows the same): the date in ``timeZone``, the length as `m:ss` (`-` while recording),
-    /// `-` for the counts of a session without a summary.
+    /// `-` for the counts of a session without a summary (and its wearer, or `-`, when ``showsWearer``).
     public func cells() -> [[String]] {
-        sessions.map { s -> [String] in
+        let wearers = showsWearer
+        return sessions.map { s -> [String] in
             let summary = s.summary
-            return ["\(s.id)", ReviewFormat.date(s.startDate, timeZone: timeZone),
+            return ["\(s.id)", ReviewFormat.date(s.startDate, timeZone: timeZone)] + (wearers ? [s.info.wearer ?? "-"] : []) + [
                     s.status == .recording ? "-" : ReviewFormat.clock(s.duration, tenths: false),
                     s.info.profile + (s.info.hasPelvis ? " (2 sensors)" : ""),
                     summary.map { "\($0.holds)" } ?? "-", summary.map { "\($0.holdsReached)" } ?? "-",
@@ -68,7 +77,7 @@ public struct SessionListing: Sendable {
     ///
     /// Each: `id`, `start` (ISO 8601 UTC), `duration_s`, `profile`, `status` (`complete`, `incomplete`,
     /// `recording`), `completed` (closed normally), `samples`, and when closed `holds`, `holds_reached`,
-    /// `longest_hold_s`, `twist_alerts`, `bounce_alerts`, `impacts` (null while recording).
+    /// `longest_hold_s`, `twist_alerts`, `bounce_alerts`, `impacts` (null while recording); `wearer` when named.
     public func json() -> String {
         struct Row: Encodable {
             var id: Int64, start: String, duration_s: Double, profile: String, status: String, completed: Bool
@@ -76,10 +85,12 @@ public struct SessionListing: Sendable {
             var bounce_alerts: Int?, impacts: Int?
             /// 2 for a two-sensor session; left out with one sensor.
             var sensors: Int?
+            /// Who wore the device; left out when not named.
+            var wearer: String?
 
             enum CodingKeys: String, CodingKey {
                 case id, start, duration_s, profile, status, completed, samples, holds, holds_reached, longest_hold_s
-                case twist_alerts, bounce_alerts, impacts, sensors
+                case twist_alerts, bounce_alerts, impacts, sensors, wearer
             }
 
             func encode(to encoder: any Encoder) throws {
@@ -98,6 +109,7 @@ public struct SessionListing: Sendable {
                 try c.encode(bounce_alerts, forKey: .bounce_alerts)
                 try c.encode(impacts, forKey: .impacts)
                 try c.encodeIfPresent(sensors, forKey: .sensors)
+                try c.encodeIfPresent(wearer, forKey: .wearer)
             }
         }
         let rows = sessions.map { s in
@@ -105,7 +117,8 @@ public struct SessionListing: Sendable {
                 profile: s.info.profile, status: s.status.rawValue, completed: s.isComplete, samples: s.sampleCount,
                 holds: s.summary?.holds, holds_reached: s.summary?.holdsReached,
                 longest_hold_s: s.summary.map { ReviewJSON.round($0.longestHold) }, twist_alerts: s.summary?.twistAlerts,
-                bounce_alerts: s.summary?.bounceAlerts, impacts: s.summary?.impacts, sensors: s.info.hasPelvis ? 2 : nil)
+                bounce_alerts: s.summary?.bounceAlerts, impacts: s.summary?.impacts, sensors: s.info.hasPelvis ? 2 : nil,
+                wearer: s.info.wearer)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -264,7 +264,8 @@ extension SessionStore {
             ? "sensors, pelvis_device, pelvis_chip, pelvis_gyr_scale, pelvis_acc_scale"
             : StoreSchema.pelvisColumnsOfVersion1
         let plan = version >= 3 ? "plan_name, plan" : StoreSchema.planColumnsBeforeVersion3
-        return sessionColumns + ", " + pelvis + ", " + plan + " FROM sessions"
+        let wearer = version >= 4 ? "wearer" : StoreSchema.wearerColumnBeforeVersion4
+        return sessionColumns + ", " + pelvis + ", " + plan + ", " + wearer + " FROM sessions"
     }
 
     /// The columns of a `sessions` row every schema has.
@@ -309,7 +310,8 @@ extension SessionStore {
                                    profile: try stored.text("profile", expected: "a profile name"),
                                    calibration: stored.value("calibration").isNull ? "" : try stored.text("calibration"),
                                    softwareVersion: try stored.text("software_version"), scale: scale,
-                                   pelvis: try pelvisSensor(stored), plan: try plan(stored))
+                                   pelvis: try pelvisSensor(stored), plan: try plan(stored),
+                                   wearer: stored.value("wearer").isNull ? nil : try stored.text("wearer", expected: "a name"))
             let statusText = try stored.text("status", expected: "recording, complete or incomplete")
             let status = SessionStatus(rawValue: statusText) ?? .incomplete
             var summary: SessionSummary?

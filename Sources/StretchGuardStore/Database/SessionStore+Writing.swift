@@ -17,13 +17,13 @@ extension SessionStore {
         try db.execute(sql: """
             INSERT INTO sessions (id, started_at, start_time_s, device, chip, rate_hz, profile, calibration,
                                   software_version, gyr_scale, acc_scale, sensors, pelvis_device, pelvis_chip,
-                                  pelvis_gyr_scale, pelvis_acc_scale, plan_name, plan)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  pelvis_gyr_scale, pelvis_acc_scale, plan_name, plan, wearer)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, info.startDate.timeIntervalSince1970, info.startTime, info.device, info.chip,
                              info.rate, info.profile, info.calibration, info.softwareVersion,
                              info.scale.gyr, info.scale.acc, info.hasPelvis ? 2 : 1, info.pelvis?.device,
                              info.pelvis?.chip, info.pelvis?.scale.gyr, info.pelvis?.scale.acc, info.plan?.name,
-                             info.plan?.definition])
+                             info.plan?.definition, info.wearer])
         return db.lastInsertedRowID
     }
 

@@ -36,6 +36,12 @@ import GRDB
 /// - `markers` of kind `plan_step` (``PlanStepMarker``): where each of the plan's repetitions began, and
 ///   where the plan ended; every sample from one to the next belongs to that step.
 ///
+/// Version 4 (clinic sync; a version 1 to 3 file gains these and nothing else, its sessions reading as
+/// sessions of no named wearer):
+/// - `sessions.wearer`: who wore the device (`run --wearer`, `calibrate --wearer`), NULL when not named.
+/// - `device`: one row, this database's device: `id` (random, 32 hex digits, made once: how a clinic's
+///   server tells devices apart) and `wearer` (the name sessions get when `run` names none; NULL until set).
+///
 /// The units and plausible ranges a reader accepts for these columns are in ``StoredLimits`` (one place);
 /// a row outside them reads as an unreadable session, never a trap.
 ///
@@ -43,7 +49,7 @@ import GRDB
 /// through the core recomputes them exactly.
 enum StoreSchema {
     /// The newest schema this StretchGuard writes and reads.
-    static let currentVersion = 3
+    static let currentVersion = 4
     /// `PRAGMA application_id` of a session database: "SGSD" in ASCII.
     static let applicationID: Int32 = 0x5347_5344
 
@@ -63,6 +69,10 @@ enum StoreSchema {
             try db.execute(sql: version3)
             try db.execute(sql: "PRAGMA user_version = 3")
         }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: version4)
+            try db.execute(sql: "PRAGMA user_version = 4")
+        }
         return migrator
     }
 
@@ -74,6 +84,18 @@ enum StoreSchema {
     /// The `sessions` columns version 3 added, as an older file reads them (no plan), for a file that cannot
     /// be migrated.
     static let planColumnsBeforeVersion3 = "NULL AS plan_name, NULL AS plan"
+
+    /// The `sessions` column version 4 added, as an older file reads it (no wearer named).
+    static let wearerColumnBeforeVersion4 = "NULL AS wearer"
+
+    private static let version4 = """
+        ALTER TABLE sessions ADD COLUMN wearer TEXT;
+        CREATE TABLE device (
+            id TEXT NOT NULL CHECK (length(id) = 32),
+            wearer TEXT
+        );
+        INSERT INTO device (id) VALUES (lower(hex(randomblob(16))));
+        """
 
     private static let version3 = """
         ALTER TABLE sessions ADD COLUMN plan_name TEXT;

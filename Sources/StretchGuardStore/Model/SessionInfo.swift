@@ -26,6 +26,8 @@ public struct SessionInfo: Hashable, Sendable, Codable {
     public var pelvis: PelvisSensorInfo?
     /// The plan the session followed (`run --plan`), nil without one.
     public var plan: SessionPlan?
+    /// Who wore the device (`run --wearer`), nil when not named.
+    public var wearer: String?
 
     /// Whether the session records two sensors (thorax and pelvis).
     public var hasPelvis: Bool { pelvis != nil }
@@ -44,9 +46,10 @@ public struct SessionInfo: Hashable, Sendable, Codable {
     ///   - scale: the size of one stored count.
     ///   - pelvis: the pelvis sensor, with two sensors; nil (the default) with one.
     ///   - plan: the plan followed, nil (the default) without one.
+    ///   - wearer: who wore the device, nil (the default) when not named.
     public init(startDate: Date, startTime: Double, device: String, chip: String, rate: Double, profile: String,
                 calibration: String = "", softwareVersion: String, scale: SampleScale, pelvis: PelvisSensorInfo? = nil,
-                plan: SessionPlan? = nil) {
+                plan: SessionPlan? = nil, wearer: String? = nil) {
         self.startDate = startDate
         self.startTime = startTime
         self.device = device
@@ -58,6 +61,7 @@ public struct SessionInfo: Hashable, Sendable, Codable {
         self.scale = scale
         self.pelvis = pelvis
         self.plan = plan
+        self.wearer = wearer
     }
 }
 

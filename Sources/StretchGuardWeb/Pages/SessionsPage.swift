@@ -69,12 +69,12 @@ struct SessionsPage {
         page.open("table", ["id": "sessions"])
         page.open("thead")
         page.open("tr")
-        for column in SessionListing.columns { page.text("th", column) }
+        for column in listing.titles { page.text("th", column) }
         page.text("th", "open")
         page.close("tr")
         page.close("thead")
         page.open("tbody")
-        let numeric: Set<Int> = [0, 2, 4, 5]
+        let numeric: Set<Int> = listing.showsWearer ? [0, 3, 5, 6] : [0, 2, 4, 5]
         for (session, cells) in zip(listing.sessions, listing.cells()) {
             page.open("tr", ["class": "session-row", "data-id": "\(session.id)"])
             for (index, cell) in cells.enumerated() {

@@ -39,6 +39,9 @@ struct Calibrate: ParsableCommand {
     var json = false
     @Argument(help: "With --show: a calibration file to print.")
     var file: String?
+    @Option(help: "Who wears the device: the name later sessions are recorded under (in the session database) and the clinic's server lists them by.")
+    var wearer: String?
+    @OptionGroup var store: StoreOptions
 
     func validate() throws {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 64,
@@ -73,6 +76,10 @@ struct Calibrate: ParsableCommand {
     // MARK: - Calibrating
 
     private func calibrate() throws {
+        if let wearer {
+            let name = try WearerName.resolve(wearer, store: try store.open())
+            printFlushed("wearer: \(name ?? wearer); later sessions are recorded under this name")
+        }
         let console = TextCalibrationConsole(isTerminal: isatty(STDOUT_FILENO) == 1, write: StandardStreams.out)
         let hardware = try HardwareConfigFile.load(explicitPath: config).config
         let live = try LiveSensor.open(sensor, imu: hardware.thorax, pelvis: hardware.pelvis,

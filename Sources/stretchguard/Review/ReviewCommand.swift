@@ -29,6 +29,8 @@ extension StretchGuard {
 
         @OptionGroup var store: StoreOptions
 
+        @OptionGroup var server: ServerOptions
+
         @Option(help: "Write the HTML report to this file.")
         var html: String?
 
@@ -46,6 +48,7 @@ extension StretchGuard {
 
         func validate() throws {
             if let html, let csv, html == csv { throw ValidationError("--html and --csv must be different files") }
+            if server.url != nil, store.path != nil { throw ValidationError("--server and --db: choose one") }
         }
 
         func run() throws {
@@ -55,10 +58,21 @@ extension StretchGuard {
             } catch {
                 throw fail(error)
             }
-            guard let database = try store.openExisting() else { throw store.missingDatabase() }
+            // From a server: the session is copied into a temporary database and reviewed as a local one.
+            let folder = server.url == nil ? nil : AwaitServer.temporaryFolder()
+            defer { if let folder { try? FileManager.default.removeItem(atPath: folder) } }
+            let database: SessionStore
+            var selected = selector
+            if let folder, let copied = try server.session(selector, folder: folder) {
+                database = copied.store
+                selected = .id(copied.id)
+            } else {
+                guard let local = try store.openExisting() else { throw store.missingDatabase() }
+                database = local
+            }
             let analysis: SessionAnalysis
             do {
-                let recording = try SessionRecording.load(from: database, selector: selector, recalibrate: recalibrate)
+                let recording = try SessionRecording.load(from: database, selector: selected, recalibrate: recalibrate)
                 analysis = try SessionAnalysis.reviewing(recording, library: ProfileLibrary.standard(), override: profile)
             } catch {
                 throw fail(error)

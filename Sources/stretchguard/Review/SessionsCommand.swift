@@ -21,6 +21,11 @@ extension StretchGuard {
 
         @OptionGroup var store: StoreOptions
 
+        @OptionGroup var server: ServerOptions
+
+        @Option(help: "With --server: only this wearer's sessions (the name given to `run --wearer`).")
+        var wearer: String?
+
         @Flag(help: "Print JSON instead of text.")
         var json = false
 
@@ -30,7 +35,20 @@ extension StretchGuard {
         @Flag(help: "Copy every session that still reads from a damaged database into a fresh one; the damaged file is kept aside with a dated name.")
         var repair = false
 
+        func validate() throws {
+            if server.url != nil, repair { throw ValidationError("--repair mends the local database: leave out --server") }
+            if server.url != nil, store.path != nil { throw ValidationError("--server and --db: choose one") }
+            if wearer != nil, server.url == nil { throw ValidationError("--wearer picks a wearer's sessions on a server: add --server URL") }
+        }
+
         func run() throws {
+            if server.url != nil {
+                let folder = AwaitServer.temporaryFolder()
+                defer { try? FileManager.default.removeItem(atPath: folder) }
+                guard let (database, source) = try server.listing(wearer: wearer, folder: folder) else { return }
+                try list(database, source: source)
+                return
+            }
             if repair {
                 do {
                     let path = try store.resolvedPath()
@@ -53,6 +71,18 @@ extension StretchGuard {
                 }
                 return
             }
+            try list(database, source: database.path)
+            // The listing reads only the sessions' rows: a damaged page elsewhere is found here, before the
+            // next `run` refuses the file.
+            do throws(StoreError) {
+                try database.quickCheck()
+            } catch {
+                warn(error.description)
+            }
+        }
+
+        /// Prints the listing or the statistics of `database`, which the text calls `source`.
+        private func list(_ database: SessionStore, source: String) throws {
             do {
                 if stats {
                     let now = Date()
@@ -67,18 +97,11 @@ extension StretchGuard {
                         for unreadable in listing.unreadable { warn(unreadable.description) }
                         print(listing.json(), terminator: "")
                     } else {
-                        print(listing.text(databasePath: database.path), terminator: "")
+                        print(listing.text(databasePath: source), terminator: "")
                     }
                 }
             } catch {
                 throw fail(error)
-            }
-            // The listing reads only the sessions' rows: a damaged page elsewhere is found here, before the
-            // next `run` refuses the file.
-            do throws(StoreError) {
-                try database.quickCheck()
-            } catch {
-                warn(error.description)
             }
         }
     }

@@ -6,6 +6,7 @@ import StretchGuardGPIO
 import StretchGuardHardware
 import StretchGuardLive
 import StretchGuardStore
+import StretchGuardSync
 import StretchGuardTrace
 import StretchGuardWeb
 
@@ -41,6 +42,12 @@ struct Run: ParsableCommand {
         "Show the session live in a browser at [HOST:]PORT: 8080 (this machine), 0.0.0.0:8080 (the clinic's network, with a pairing token).",
         valueName: "[HOST:]PORT"))
     var serveAddress: String?
+    @Option(help: "Who wears the device: the name the clinic's server lists the session under (kept for later sessions; `calibrate --wearer` sets it too).")
+    var wearer: String?
+    @Option(name: .customLong("sync-to"), help: ArgumentHelp(
+        "After the session is closed, send it (and any not sent yet) to the clinic's server: postgres://USER@HOST:PORT/DB. A failure is a warning; the session stays here.",
+        valueName: "URL"))
+    var syncTo: String?
     @Flag(help: "Print only the summary at the end.")
     var quiet = false
 
@@ -66,9 +73,13 @@ struct Run: ParsableCommand {
         guard speed == 1 || (self.sensor == .simulated && speed >= 1 && speed <= 50) else {
             throw fail("--speed plays the simulated sensor faster: use it with --sensor sim, from 1 to 50")
         }
+        if let syncTo {
+            do throws(SyncError) { _ = try ServerAddress(parsing: syncTo) } catch { throw fail("--sync-to: \(error)") }
+        }
         let hardware = try HardwareConfigFile.load(explicitPath: config).config
         let database = try store.resolvedPath()
         let sessions = try SessionStore(path: database, forRecording: true)  // quick_check, writable
+        let wearerName = try WearerName.resolve(wearer, store: sessions)
         var exercise: FormProfile
         var livePlan: LivePlan?
         if let plan {
@@ -122,7 +133,8 @@ struct Run: ParsableCommand {
                                chip: sensor.chipName, rate: sensor.rate, profile: exercise.name,
                                calibration: String(decoding: try calibrationRecord.encoded(), as: UTF8.self),
                                softwareVersion: StretchGuard.configuration.version, scale: sensor.scale, pelvis: sensor.pelvisStoreInfo,
-                               plan: livePlan.map { SessionPlan(name: $0.plan.name, definition: $0.definition) })
+                               plan: livePlan.map { SessionPlan(name: $0.plan.name, definition: $0.definition) },
+                               wearer: wearerName)
         let recorder = try SessionRecorder(store: sessions, info: info) { warning in
             channel.post(.recorderWarning(warning))
         }
@@ -139,6 +151,18 @@ struct Run: ParsableCommand {
         let counters = try outcome.recording.get()
         printFlushed(RunSummaryText(outcome: outcome, counters: counters, session: recorder.session,
                                     database: database, target: exercise.hold.target, plan: livePlan).render())
+        if let syncTo { Self.syncAfterSession(sessions, to: syncTo) }
+    }
+
+    /// `--sync-to`: sends the closed session (and any earlier one not sent) to the server; a failure is a
+    /// warning with the reason, and the sessions stay here, complete.
+    private static func syncAfterSession(_ sessions: SessionStore, to url: String) {
+        do throws(SyncError) {
+            let report = try StretchGuard.Sync.push(sessions, to: url)
+            printFlushed("sync: " + report.line)
+        } catch {
+            warn("the session was not sent to the server: \(error). It is kept here; `stretchguard sync --to URL` sends it later")
+        }
     }
 
     /// What the simulated sensor plays: the scenario named, else a wearer following the plan, else the demo.

@@ -1,0 +1,140 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+
+/// One connection to a clinic's server, opened from a ``ServerAddress`` and the password conventions, with
+/// every failure turned into a ``SyncError`` sentence. One connection is all a sync or a listing needs (a
+/// pool would retry a refused connection instead of saying why).
+public struct ServerConnection: Sendable {
+    public let address: ServerAddress
+    let connection: PostgresConnection
+    let logger: Logger
+
+    /// Opens a connection to `address`, runs `body` with it, and closes it.
+    ///
+    /// - Parameters:
+    ///   - environment: where `PGPASSWORD` and `PGPASSFILE` are read.
+    ///   - warn: told when the password file was skipped (others may read it).
+    public static func with<T: Sendable>(_ address: ServerAddress, environment: [String: String] = ProcessInfo.processInfo.environment,
+                                         warn: (String) -> Void = { _ in },
+                                         _ body: (ServerConnection) async throws -> T) async throws(SyncError) -> T {
+        let (password, warning) = ServerPassword.lookUp(for: address, environment: environment)
+        if let warning { warn(warning) }
+        var logger = Logger(label: "stretchguard.sync")
+        logger.logLevel = .critical  // failures reach the user as SyncError sentences, never as the driver's log lines
+        let tls: PostgresConnection.Configuration.TLS
+        do {
+            switch address.tls {
+            case .disable:
+                tls = .disable
+            case .prefer, .require:
+                var configuration = TLSConfiguration.makeClientConfiguration()
+                configuration.certificateVerification = .none  // libpq's require: encrypted, certificate not checked
+                let context = try NIOSSLContext(configuration: configuration)
+                tls = address.tls == .require ? .require(context) : .prefer(context)
+            case .verifyFull:
+                tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+        } catch {
+            throw .tls(address, detail: "\(error)")
+        }
+        var configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
+                                                             password: password, database: address.database, tls: tls)
+        configuration.options.connectTimeout = .seconds(10)
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        } catch {
+            throw Self.failure(error, address: address, connecting: true)
+        }
+        let server = ServerConnection(address: address, connection: connection, logger: logger)
+        do {
+            let result = try await body(server)
+            try? await connection.close()
+            return result
+        } catch let error as SyncError {
+            try? await connection.close()
+            throw error
+        } catch {
+            try? await connection.close()
+            throw Self.failure(error, address: address, connecting: false)
+        }
+    }
+
+    /// Runs `query`, turning a failure into a ``SyncError``.
+    @discardableResult
+    func run(_ query: PostgresQuery) async throws(SyncError) -> PostgresRowSequence {
+        do {
+            return try await connection.query(query, logger: logger)
+        } catch {
+            throw Self.failure(error, address: address, connecting: false)
+        }
+    }
+
+    /// Runs `query` and collects its rows.
+    func rows(_ query: PostgresQuery) async throws(SyncError) -> [PostgresRow] {
+        let sequence = try await run(query)
+        do {
+            var rows: [PostgresRow] = []
+            for try await row in sequence { rows.append(row) }
+            return rows
+        } catch {
+            throw Self.failure(error, address: address, connecting: false)
+        }
+    }
+
+    /// Runs `statements` one after the other in one transaction (all or none).
+    func transaction(_ statements: [String]) async throws(SyncError) {
+        try await run("BEGIN")
+        do {
+            for statement in statements { try await run(PostgresQuery(unsafeSQL: statement)) }
+            try await run("COMMIT")
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: logger)
+            throw error
+        }
+    }
+
+    /// The sentence for a driver's error.
+    static func failure(_ error: any Error, address: ServerAddress, connecting: Bool) -> SyncError {
+        if let error = error as? SyncError { return error }
+        guard let psql = error as? PSQLError else {
+            return connecting ? .unreachable(address, detail: "\(error)") : .interrupted(address, detail: "\(error)")
+        }
+        if let state = psql.serverInfo?[.sqlState] {
+            let message = psql.serverInfo?[.message] ?? "error \(state)"
+            switch state {
+            case "28P01", "28000": return .refusedLogin(address, detail: message)
+            case "3D000": return .noDatabase(address)
+            case "42501": return .notPermitted(address, detail: message)
+            case "57P01", "57P02", "57P03", "08006", "08003", "08000": return .interrupted(address, detail: message)
+            default: return connecting ? .refusedLogin(address, detail: message) : .interrupted(address, detail: message)
+            }
+        }
+        switch psql.code {
+        case .authMechanismRequiresPassword: return .noPassword(address)
+        case .sslUnsupported, .failedToAddSSLHandler: return .tls(address, detail: "the server does not offer TLS")
+        case .connectionError:
+            let underlying = psql.underlying.map { "\($0)" } ?? "no answer"
+            return connecting ? .unreachable(address, detail: plain(underlying)) : .interrupted(address, detail: plain(underlying))
+        case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
+            return connecting ? .unreachable(address, detail: "the server closed the connection")
+                : .interrupted(address, detail: "the server closed the connection")
+        default:
+            return connecting ? .unreachable(address, detail: psql.code.description) : .interrupted(address, detail: psql.code.description)
+        }
+    }
+
+    /// A socket error in a few words: "connection refused", "timed out", "host not found".
+    private static func plain(_ detail: String) -> String {
+        let lower = detail.lowercased()
+        if lower.contains("refused") { return "connection refused" }
+        if lower.contains("timeout") || lower.contains("timed out") { return "no answer within 10 s" }
+        if lower.contains("resolve") || lower.contains("nodename") || lower.contains("name or service") || lower.contains("unknown host") {
+            return "the host name does not resolve"
+        }
+        if lower.contains("unreachable") { return "network unreachable" }
+        return "the connection failed"
+    }
+}
