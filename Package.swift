@@ -137,7 +137,7 @@ let package = Package(
             dependencies: [
                 "StretchGuardCore", "StretchGuardSimulation", "StretchGuardStore", "StretchGuardReview", "StretchGuardConfig",
                 "StretchGuardTrace", "StretchGuardTestSupport", "StretchGuardLive", "StretchGuardGPIO", "CAllocationCounter",
-                "StretchGuardHardware", "StretchGuardWeb",
+                "StretchGuardHardware", "StretchGuardWeb", "StretchGuardSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

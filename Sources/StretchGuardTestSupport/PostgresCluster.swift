@@ -15,6 +15,7 @@ public final class PostgresCluster: Sendable {
     public let password: String
     private let binaries: String
     private let runAs: String?
+    private let tlsOnly: Bool
 
     /// The sentence a test fails with when PostgreSQL is not installed.
     public static let missing = "PostgreSQL is not installed, so the clinic sync cannot be tested against a real server: "
@@ -30,9 +31,12 @@ public final class PostgresCluster: Sendable {
 
     /// Creates and starts a cluster.
     ///
-    /// - Parameter durable: keep PostgreSQL's fsync (benchmarks); tests turn it off for speed (a crash of
-    ///   the test machine, not of PostgreSQL, could then lose their throw-away data).
-    public static func start(durable: Bool = false) throws -> PostgresCluster {
+    /// - Parameters:
+    ///   - durable: keep PostgreSQL's fsync (benchmarks); tests turn it off for speed (a crash of the test
+    ///     machine, not of PostgreSQL, could then lose their throw-away data).
+    ///   - tlsOnly: serve TLS with a self-signed certificate (made with `openssl`) and refuse every
+    ///     connection without it.
+    public static func start(durable: Bool = false, tlsOnly: Bool = false) throws -> PostgresCluster {
         guard let binaries = findBinaries() else { throw ClusterError(description: missing) }
         let folder = NSTemporaryDirectory() + "stretchguard-pg-" + UUID().uuidString.prefix(8)
         let runAs = getuid() == 0 ? "nobody" : nil
@@ -43,15 +47,25 @@ public final class PostgresCluster: Sendable {
         let passwordFile = folder + "/admin-password"
         _ = FileManager.default.createFile(atPath: passwordFile, contents: Data(password.utf8), attributes: [.posixPermissions: 0o600])
         if let runAs { try run("/usr/bin/chown", [runAs, passwordFile]) }
-        let cluster = PostgresCluster(folder: folder, port: try freePort(), password: password, binaries: binaries, runAs: runAs)
+        let cluster = PostgresCluster(folder: folder, port: try freePort(), password: password, binaries: binaries, runAs: runAs,
+                                      tlsOnly: tlsOnly)
         try cluster.server("initdb", ["-D", folder + "/data", "-U", admin, "--pwfile=" + passwordFile, "-A", "scram-sha-256",
                                       "-E", "UTF8", "--locale=C", "--no-sync"])
+        if tlsOnly {
+            try cluster.server("/usr/bin/openssl", ["req", "-new", "-x509", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                                                    "-newkey", "rsa:2048", "-keyout", folder + "/data/server.key",
+                                                    "-out", folder + "/data/server.crt"])
+            try cluster.server("/bin/chmod", ["600", folder + "/data/server.key"])
+            try "local all all scram-sha-256\nhostssl all all 127.0.0.1/32 scram-sha-256\n"
+                .write(toFile: folder + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
+        }
         try cluster.server("pg_ctl", ["-D", folder + "/data", "-l", folder + "/log", "-w", "-t", "60",
                                       "-o", cluster.serverOptions(durable: durable), "start"])
         return cluster
     }
 
-    private init(folder: String, port: Int, password: String, binaries: String, runAs: String?) {
+    private init(folder: String, port: Int, password: String, binaries: String, runAs: String?, tlsOnly: Bool) {
+        self.tlsOnly = tlsOnly
         self.folder = folder
         self.port = port
         self.password = password
@@ -61,6 +75,7 @@ public final class PostgresCluster: Sendable {
 
     private func serverOptions(durable: Bool) -> String {
         "-p \(port) -h 127.0.0.1 -k \(folder)" + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+            + (tlsOnly ? " -c ssl=on" : "")
     }
 
     /// `postgres://USER@127.0.0.1:PORT/DATABASE`.
@@ -101,8 +116,9 @@ public final class PostgresCluster: Sendable {
     /// Runs a server binary as the cluster's user.
     @discardableResult
     private func server(_ tool: String, _ arguments: [String]) throws -> String {
-        if let runAs { return try Self.run("/usr/sbin/runuser", ["-u", runAs, "--", binaries + "/" + tool] + arguments, directory: folder) }
-        return try Self.run(binaries + "/" + tool, arguments, directory: folder)
+        let executable = tool.hasPrefix("/") ? tool : binaries + "/" + tool
+        if let runAs { return try Self.run("/usr/sbin/runuser", ["-u", runAs, "--", executable] + arguments, directory: folder) }
+        return try Self.run(executable, arguments, directory: folder)
     }
 
     /// Runs `executable` with `arguments` (in `directory`, with `environment` added) and waits for it; its

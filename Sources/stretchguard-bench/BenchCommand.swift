@@ -22,11 +22,11 @@ struct StretchGuardBench: ParsableCommand {
     @Option(help: "Timed repetitions; the fastest is reported.")
     var repetitions = 3
 
-    @Option(help: "What to time: pipeline (filter + posture + form detectors), posture (filter + posture), filter (orientation filter alone), angles (posture decomposition alone), review (`stretchguard review` of a generated 200 Hz session, and database bytes per sample), live (the live session's sample thread on the simulated sensor: allocations counted on that thread), viewers (the live session in real time with 0 and with --viewers WebSocket viewers of its browser view: jitter, drops, CPU).")
+    @Option(help: "What to time: pipeline (filter + posture + form detectors), posture (filter + posture), filter (orientation filter alone), angles (posture decomposition alone), review (`stretchguard review` of a generated 200 Hz session, and database bytes per sample), live (the live session's sample thread on the simulated sensor: allocations counted on that thread), viewers (the live session in real time with 0 and with --viewers WebSocket viewers of its browser view: jitter, drops, CPU), sync (a throw-away PostgreSQL server: one session synced alone, --devices × --sessions-per-device synced at once, table sizes, the listing of --listing sessions).")
     var stage: Stage = .pipeline
 
     enum Stage: String, ExpressibleByArgument, CaseIterable {
-        case pipeline, posture, filter, angles, review, live, viewers
+        case pipeline, posture, filter, angles, review, live, viewers, sync
         /// The viewers of `--stage viewers`, in the child process it starts.
         case viewerClients = "viewer-clients"
     }
@@ -42,6 +42,15 @@ struct StretchGuardBench: ParsableCommand {
 
     @Option(help: "With --stage viewers: seconds of each real-time session (the demo lasts 66 s).")
     var seconds = 60.0
+
+    @Option(help: "With --stage sync: devices syncing at once.")
+    var devices = 10
+
+    @Option(help: "With --stage sync: sessions in each device's database (each --session-minutes long).")
+    var sessionsPerDevice = 50
+
+    @Option(help: "With --stage sync: sessions on the server when `sessions --server` is timed.")
+    var listing = 500
 
     @Option(help: ArgumentHelp("With --stage viewer-clients: the server's port.", visibility: .hidden))
     var port = 0
@@ -77,6 +86,17 @@ struct StretchGuardBench: ParsableCommand {
                 result = try ViewerBench(seconds: seconds, viewers: viewers).run()
             } catch {
                 throw ValidationError("the viewers benchmark could not run: " + String(describing: error))
+            }
+            print(json ? result.json : result.text)
+            return
+        }
+        if stage == .sync {
+            let result: SyncBenchResult
+            do {
+                result = try SyncBench(devices: devices, sessionsPerDevice: sessionsPerDevice, duration: sessionMinutes * 60,
+                                       listing: listing).run()
+            } catch {
+                throw ValidationError("the sync benchmark could not run: " + String(describing: error))
             }
             print(json ? result.json : result.text)
             return
@@ -136,7 +156,7 @@ struct StretchGuardBench: ParsableCommand {
                     let q = QuaternionD(w: 1, x: s.gyr.x, y: s.gyr.y, z: s.gyr.z).normalized
                     checksum += PostureAngles(relativeRotation: q).twist
                 }
-            case .review, .live, .viewers, .viewerClients:
+            case .review, .live, .viewers, .viewerClients, .sync:
                 break  // measured above
             }
             let elapsed = clock.now - start

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import StretchGuardStore
 import StretchGuardSync
 import StretchGuardTestSupport
@@ -91,6 +94,48 @@ struct ClinicSyncTests {
         #expect(stats.status == 0 && stats.stdout == localStats.stdout)
     }
 
+    @Test("serve --server: every wearer's sessions in the browser, each report copied from the server on request; a wrong password stops it at once")
+    func serveFromTheServer() async throws {
+        let server = try ClinicServer.make()
+        let anna = try Self.localSessions(count: 1), ben = try Self.localSessions(count: 1)
+        defer { anna.remove(); ben.remove() }
+        try setWearer("Anna", in: anna.path)
+        try setWearer("Ben", in: ben.path)
+        for local in [anna, ben] {
+            let device = try server.login("device", memberOf: ServerSchema.deviceRole)
+            #expect(try server.run(["sync", "--to", server.url(device), "--db", local.path], as: device).status == 0)
+        }
+        let clinic = try server.login("physio", memberOf: ServerSchema.clinicRole)
+        let home = AwaitServerFolder()
+        defer { home.remove() }
+        let serving = try RunSessionTests.RunningSession(["serve", "127.0.0.1:0", "--server", server.url(clinic)],
+                                                         home: URL(fileURLWithPath: home.path), environment: server.password(clinic))
+        #expect(serving.wait(for: "Ctrl-C stops the server."), "\(serving.text)")
+        #expect(serving.text.contains("Serving the sessions in postgres://\(clinic)@127.0.0.1:\(server.cluster.port)/\(server.database)"))
+        let line = try #require(serving.text.split(separator: "\n").first { $0.hasPrefix("Open: ") })
+        let root = try #require(URL(string: String(line.dropFirst("Open: ".count)).split(separator: " ")[0].description))
+        func get(_ path: String) async throws -> (Int, String) {
+            let (data, response) = try await URLSession.shared.data(from: try #require(URL(string: path, relativeTo: root)))
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+        }
+        let (listStatus, list) = try await get("/")
+        #expect(listStatus == 200 && list.contains("<th>wearer</th>") && list.contains("Anna") && list.contains("Ben"))
+        let benID = try server.sql("SELECT id FROM sessions WHERE wearer = 'Ben'")
+        let (reportStatus, report) = try await get("/sessions/\(benID)")
+        #expect(reportStatus == 200 && report.contains("<svg"), "\(report.prefix(300))")
+        let (jsonStatus, json) = try await get("/api/sessions/\(benID)")
+        let local = try ben.run(["review", "1", "--json"])
+        #expect(jsonStatus == 200 && json.replacingOccurrences(of: #""id" : \d+"#, with: "", options: .regularExpression)
+                == local.stdout.replacingOccurrences(of: #""id" : \d+"#, with: "", options: .regularExpression))
+        let (missingStatus, missing) = try await get("/api/sessions/99999")
+        #expect(missingStatus == 404 && missing.contains("no session 99999 on"), "\(missing)")
+        kill(serving.process.processIdentifier, SIGINT)
+        #expect(serving.finish() == 0, "\(serving.text)")
+
+        let refused = try server.run(["serve", "127.0.0.1:0", "--server", server.url(clinic)], as: "nobody-with-this-password")
+        #expect(refused.status == 1 && refused.stderr.contains("refused \(clinic)"), "\(refused.stderr)")
+    }
+
     @Test("a device's role reads back only its own sessions; the clinic's reads every wearer's")
     func rolesSeeWhatTheyMay() async throws {
         let server = try ClinicServer.make()
@@ -164,6 +209,20 @@ struct ClinicSyncTests {
         #expect(initAgain.status == 1 && initAgain.stderr.contains("nothing was changed on the server"))
         // Nothing local was touched by any of it.
         #expect(try SessionStore(path: local.path).sessions().count == 1)
+    }
+
+    @Test("sslmode=require: synced over TLS to a server that refuses anything else; sslmode=disable: refused, in words")
+    func tls() throws {
+        let cluster = try PostgresCluster.start(tlsOnly: true)
+        defer { cluster.stop() }
+        let server = try ClinicServer.make(on: cluster)
+        let local = try Self.localSessions(count: 1, duration: 30)
+        defer { local.remove() }
+        let device = try server.login("device", memberOf: ServerSchema.deviceRole)
+        let encrypted = try server.run(["sync", "--to", server.url(device) + "?sslmode=require", "--db", local.path], as: device)
+        #expect(encrypted.status == 0 && encrypted.stdout.contains("1 session sent"), "\(encrypted.stderr)")
+        let plain = try server.run(["sync", "--to", server.url(device) + "?sslmode=disable", "--db", local.path], as: device)
+        #expect(plain.status == 1 && plain.stderr.contains("refused \(device)") && plain.stderr.contains("no encryption"), "\(plain.stderr)")
     }
 
     @Test("the password file: host, port, database and user matched with * and escapes; a file others may read is skipped")

@@ -13,12 +13,13 @@ import Testing
         private let lock = NSLock()
         private var collected = Data()
 
-        init(_ arguments: [String], home: URL) throws {
+        init(_ arguments: [String], home: URL, environment extra: [String: String] = [:]) throws {
             process.executableURL = CommandRunner.binary
             process.arguments = arguments
             var environment = ProcessInfo.processInfo.environment
             environment["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
             environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
+            environment.merge(extra) { $1 }
             process.environment = environment
             process.currentDirectoryURL = CommandRunner.repositoryRoot
             process.standardOutput = output

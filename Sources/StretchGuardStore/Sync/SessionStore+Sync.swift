@@ -57,16 +57,23 @@ extension SessionStore {
         }
     }
 
-    /// Writes rows copied from a server into this database (a local copy for review): the session's row
-    /// under id `session`, then its parts in the order given (they get new ids here, in that order: sessions
-    /// of several devices may share row ids). All in one transaction.
-    public func insertCopied(session: Int64, row: SyncRow, parts: [SyncTable: [SyncRow]]) throws(StoreError) {
+    /// Writes sessions copied from a server into this database (a local copy for review): each session's
+    /// row under its own id (the server's), then its parts in the order given (they get new ids here, in that
+    /// order: sessions of several devices may share row ids). All in one transaction.
+    public func insertCopied(_ sessions: [(row: SyncRow, parts: [SyncTable: [SyncRow]])]) throws(StoreError) {
         try write { db in
-            try Self.insert(.sessions, rows: [SyncRow(id: session, values: row.values)], session: nil, in: db)
-            for table in SyncTable.sessionParts {
-                try Self.insert(table, rows: parts[table] ?? [], session: session, in: db)
+            for session in sessions {
+                try Self.insert(.sessions, rows: [session.row], session: nil, in: db)
+                for table in SyncTable.sessionParts {
+                    try Self.insert(table, rows: session.parts[table] ?? [], session: session.row.id, in: db)
+                }
             }
         }
+    }
+
+    /// One session copied from a server, under id `session` (see ``insertCopied(_:)``).
+    public func insertCopied(session: Int64, row: SyncRow, parts: [SyncTable: [SyncRow]]) throws(StoreError) {
+        try insertCopied([(SyncRow(id: session, values: row.values), parts)])
     }
 
     private static func insert(_ table: SyncTable, rows: [SyncRow], session: Int64?, in db: Database) throws {

@@ -9,8 +9,10 @@ import StretchGuardStore
 /// Only sessions whose upload finished are copied (one cut off mid-sync appears once its device syncs
 /// again). A device role sees only its own sessions (row-level security); a clinic role sees all.
 public enum ServerCopy {
-    /// Copies every uploaded session's row, events, markers and gaps (not the samples: a listing and its
-    /// statistics need none) into a new database at `path`, oldest first, optionally only `wearer`'s.
+    /// Copies every uploaded session's row into a new database at `path`, oldest first, optionally only
+    /// `wearer`'s; and the events and markers of the sessions that followed a plan (the plan statistics
+    /// read them: a pain press steps a target back). Not the samples nor the other sessions' parts: the
+    /// listing and its statistics read none, and they are most of a session.
     public static func listing(from server: ServerConnection, wearer: String?, into path: String) async throws(SyncError) -> SessionStore {
         try await ServerSchema.check(server)
         let store = try open(path)
@@ -22,9 +24,10 @@ public enum ServerCopy {
         }
         let sessions = try await rows(of: .sessions, PostgresQuery(unsafeSQL: query + " ORDER BY started_at, id", binds: bindings), server: server)
         guard !sessions.isEmpty else { return store }
-        let ids = sessions.map(\.id)
+        let planColumn = SyncTable.sessions.columns.firstIndex { $0.name == "plan_name" }!
+        let ids = sessions.filter { $0.values[planColumn] != .null }.map(\.id)
         var parts: [SyncTable: [Int64: [SyncRow]]] = [:]
-        for table in [SyncTable.events, .markers, .gaps] {
+        for table in [SyncTable.events, .markers] where !ids.isEmpty {
             var binds = PostgresBindings()
             binds.append(ids)
             let found = try await rowsWithSession(of: table, PostgresQuery(
@@ -32,10 +35,15 @@ public enum ServerCopy {
                 binds: binds), server: server)
             parts[table] = Dictionary(grouping: found, by: \.session).mapValues { $0.map(\.row) }
         }
-        for session in sessions {
+        let copies = sessions.map { session -> (row: SyncRow, parts: [SyncTable: [SyncRow]]) in
             var tables: [SyncTable: [SyncRow]] = [:]
-            for table in [SyncTable.events, .markers, .gaps] { tables[table] = parts[table]?[session.id] ?? [] }
-            try insert(session, parts: tables, into: store)
+            for table in [SyncTable.events, .markers] { tables[table] = parts[table]?[session.id] ?? [] }
+            return (session, tables)
+        }
+        do {
+            try store.insertCopied(copies)  // one transaction: one write to disk for the whole listing
+        } catch {
+            throw .local(error)
         }
         return store
     }

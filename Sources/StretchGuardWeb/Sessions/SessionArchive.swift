@@ -13,12 +13,15 @@ public final class SessionArchive: Sendable {
     /// Where a session's exercise profile is looked up for its review.
     public let profiles: ProfileLibrary
     private let opened: Mutex<SessionStore?>
+    /// Sessions kept elsewhere (a clinic's server), copied on each request; nil for a local database.
+    private let remote: (any RemoteSessions)?
 
     /// An archive over the database at `databasePath` (which may not exist yet).
     public init(databasePath: String, profiles: ProfileLibrary) {
         self.databasePath = databasePath
         self.profiles = profiles
         opened = Mutex(nil)
+        remote = nil
     }
 
     /// An archive over an open store.
@@ -26,6 +29,15 @@ public final class SessionArchive: Sendable {
         databasePath = store.path
         self.profiles = profiles
         opened = Mutex(store)
+        remote = nil
+    }
+
+    /// An archive over sessions kept elsewhere (`serve --server`): each page copies what it shows.
+    public init(remote: any RemoteSessions, profiles: ProfileLibrary) {
+        databasePath = remote.name
+        self.profiles = profiles
+        opened = Mutex(nil)
+        self.remote = remote
     }
 
     /// The store, or nil while no database exists at the path (nothing recorded yet).
@@ -56,6 +68,15 @@ public final class SessionArchive: Sendable {
     ///
     /// - Parameter now: the instant the statistics' weeks and streaks end at.
     func listing(now: Date = Date()) throws(WebError) -> (SessionListing, AdherenceReport) {
+        if let remote {
+            let copy = try fetch { try remote.listingCopy() }
+            defer { copy.discard() }
+            do {
+                return (SessionListing(try copy.store.sessionList()), AdherenceReport(stats: try copy.store.stats(now: now)))
+            } catch {
+                throw .store(error)
+            }
+        }
         do {
             guard let store = try store() else {
                 return (SessionListing(sessions: []),
@@ -80,11 +101,13 @@ public final class SessionArchive: Sendable {
         } catch {
             throw .badSessionID(id)
         }
+        let copy = try remote.map { remote throws(WebError) in try fetch { try remote.sessionCopy(selector) } }
+        defer { copy?.discard() }
         do {
-            guard let store = try store() else {
+            guard let store = try copy?.store ?? store() else {
                 throw WebError.store(.noSessions(path: databasePath))
             }
-            let recording = try SessionRecording.load(from: store, selector: selector)
+            let recording = try SessionRecording.load(from: store, selector: copy?.id.map(SessionSelector.id) ?? selector)
             return try SessionAnalysis.reviewing(recording, library: profiles)
         } catch let error as WebError {
             throw error
@@ -95,6 +118,17 @@ public final class SessionArchive: Sendable {
         } catch {
             throw WebError(.internalServerError, "the session database at \(databasePath) could not be read (\(error.localizedDescription))")
         }
+    }
+}
+
+/// Runs a remote copy, turning its failure (already a sentence with the fix) into a 502.
+private func fetch(_ copy: () throws -> RemoteCopy) throws(WebError) -> RemoteCopy {
+    do {
+        return try copy()
+    } catch let missing as RemoteSessionMissing {
+        throw WebError(.notFound, missing.description)
+    } catch {
+        throw WebError(.badGateway, "\(error)")
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StretchGuardConfig
+import StretchGuardSync
 import StretchGuardWeb
 
 extension StretchGuard {
@@ -23,6 +24,12 @@ extension StretchGuard {
 
         @OptionGroup var store: StoreOptions
 
+        @OptionGroup var server: ServerOptions
+
+        func validate() throws {
+            if server.url != nil, store.path != nil { throw ValidationError("--server and --db: choose one") }
+        }
+
         func run() throws {
             let address: ServeAddress
             let path: String
@@ -36,8 +43,24 @@ extension StretchGuard {
             } catch {
                 throw fail(error)
             }
-            let server = WebServer(archive: SessionArchive(databasePath: path, profiles: ProfileLibrary.standard()),
-                                   token: WebServer.token(for: address))
+            var archive = SessionArchive(databasePath: path, profiles: ProfileLibrary.standard())
+            var source = path
+            if let url = self.server.url {
+                // Every wearer's sessions on the clinic's server: checked once now, so a wrong URL or password
+                // stops here with the sentence rather than on the first page.
+                let folder = AwaitServer.temporaryFolder()
+                defer { try? FileManager.default.removeItem(atPath: folder) }
+                _ = try self.server.listing(wearer: nil, folder: folder)  // fails with the sentence and the fix
+                let remote: ServerSessionSource
+                do {
+                    remote = ServerSessionSource(address: try ServerAddress(parsing: url))
+                } catch {
+                    throw fail(error)
+                }
+                archive = SessionArchive(remote: remote, profiles: ProfileLibrary.standard())
+                source = remote.name
+            }
+            let server = WebServer(archive: archive, token: WebServer.token(for: address))
             StopSignal.install()
             let running: RunningWebServer
             do {
@@ -45,7 +68,7 @@ extension StretchGuard {
             } catch {
                 throw fail(error.description)
             }
-            Self.announce(server, address: ServeAddress(host: address.host, port: running.port), database: path)
+            Self.announce(server, address: ServeAddress(host: address.host, port: running.port), database: source)
             while !running.hasEnded, StopSignal.token.sleep(0.2) {}
             running.stop(linger: 0)
             if let failure = running.failureReason { throw fail(failure.description) }
