@@ -23,11 +23,6 @@ enum AwaitServer {
         return try result.withLock { $0! }.get()
     }
 
-    /// The server at `url`, parsed, for option `option` (`--to`, `--server`).
-    static func address(_ url: String) throws(SyncError) -> ServerAddress {
-        try ServerAddress(parsing: url)
-    }
-
     /// A fresh folder for a server's copy, removed by the caller (`FileManager.removeItem`).
     static func temporaryFolder() -> String {
         let path = NSTemporaryDirectory() + "stretchguard-server-" + UUID().uuidString
