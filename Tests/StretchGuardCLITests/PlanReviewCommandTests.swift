@@ -78,6 +78,14 @@ import Testing
         #expect(steps.map { $0["result"] as? String } == ["done", "done", "done", "done"])
         #expect(steps.allSatisfy { ($0["longest_hold_s"] as? Double ?? 0) >= 5 && ($0["start_s"] as? Double) != nil })
 
+        // replay --session judges each step by its own exercise's profile too (the stored plan's switches):
+        // a hold reached in each of the four repetitions, as the review's plan table says (4 of 4).
+        let eventsFile = home + "/events.jsonl"
+        let replay = try Self.run(["replay", "--session", "latest", "--events", eventsFile] + db, home: home)
+        #expect(replay.status == 0, "\(replay.stderr)")
+        let replayed = try String(contentsOfFile: eventsFile, encoding: .utf8).split(separator: "\n").filter { $0.contains("\"hold_reached\"") }
+        #expect(replayed.count == 4, "\(replayed)")
+
         let stats = try Self.object(try Self.run(["sessions", "--stats", "--json"] + db, home: home).stdout)
         let planStats = try #require((stats["plans"] as? [[String: Any]])?.first)
         #expect(planStats["name"] as? String == "test-short" && planStats["sessions"] as? Int == 1)

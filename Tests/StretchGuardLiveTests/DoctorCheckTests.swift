@@ -149,3 +149,30 @@ import Testing
         #expect(report.ok, "privacy is a warning, not a problem that stops the setup")
     }
 }
+
+/// `doctor` warns when the sample thread could not have real-time scheduling, with how to permit it.
+@Suite struct DoctorSchedulingCheckTests {
+    @Test("refused: a warning naming the service's LimitRTPRIO and limits.conf; granted: nothing to say")
+    func warnsOnlyWhenRefused() {
+        var refused = DoctorSchedulingCheck()
+        refused.raise = { .ordinary }
+        var report = DoctorReport()
+        refused.run(into: &report)
+        #expect(report.warnings.map(\.part) == ["scheduling"])
+        #expect(report.warnings.first?.fix.contains("LimitRTPRIO=20") == true)
+        #expect(report.warnings.first?.fix.contains("rtprio 20") == true)
+        #expect(report.ok, "a warning, not a problem that stops the setup")
+
+        var granted = DoctorSchedulingCheck()
+        granted.raise = { .realTime(20) }
+        var quiet = DoctorReport()
+        granted.run(into: &quiet)
+        #expect(quiet.warnings.isEmpty)
+
+        // The real check says what a new thread of this process actually gets.
+        var real = DoctorReport()
+        DoctorSchedulingCheck().run(into: &real)
+        let expected = SampleThreadPriorityTests.onNewThread { SampleThreadPriority.raiseCallingThread() }
+        #expect(real.warnings.isEmpty == expected.isRealTime)
+    }
+}

@@ -107,7 +107,7 @@ import Testing
         // The review replays it exactly: the same events, by the same profiles at the same samples.
         let recording = try SessionRecording.load(from: setup.store, selector: .latest)
         let profile = try SessionProfile.resolve(for: recording, library: Self.profiles)
-        let switches = try SessionProfile.switches(for: recording, library: Self.profiles)
+        let switches = try SessionPlanReplay.load(for: recording, library: Self.profiles)?.switches ?? []
         #expect(switches.map(\.profile.name) == ["side-stretch"])
         let analysis = try SessionAnalysis(recording: recording, profile: profile, profileSwitches: switches)
         #expect(analysis.agreement.matches, "\(analysis.agreement)")

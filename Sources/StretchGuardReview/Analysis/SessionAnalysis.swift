@@ -39,7 +39,7 @@ public struct SessionAnalysis: Sendable {
     ///   - recording: the session (see ``SessionRecording/load(from:selector:recalibrate:)``).
     ///   - profile: its profile (see ``SessionProfile/resolve(for:library:override:)``).
     ///   - profileSwitches: a plan session's switches to its next exercises' profiles
-    ///     (``SessionProfile/switches(for:library:override:)``).
+    ///     (``SessionPlanReplay/switches``).
     ///   - plan: a plan session's plan (``SessionPlanReplay/load(for:library:)``): the analysis then has its
     ///     ``plan`` review.
     /// - Throws: ``ReviewError/store(_:)`` when the samples cannot be read.

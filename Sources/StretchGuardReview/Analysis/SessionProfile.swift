@@ -40,14 +40,6 @@ public enum SessionProfile {
         return profile
     }
 
-    /// Where a plan session switched to each next exercise's profile (empty for other sessions, and when
-    /// the reviewer picks a profile with `override`).
-    public static func switches(for recording: SessionRecording, library: ProfileLibrary,
-                                override: String? = nil) throws(ReviewError) -> [ProfileSwitch] {
-        guard override == nil else { return [] }
-        return try SessionPlanReplay.load(for: recording, library: library)?.switches ?? []
-    }
-
     /// The hold target the live session announced, in s (nil when no hold reached one).
     static func liveTarget(in events: [FormEvent]) -> Double? {
         events.first { $0.kind == .holdReached && $0.duration > 0 }?.duration

@@ -65,6 +65,7 @@ struct Doctor: ParsableCommand {
             DoctorPrivacyCheck(paths: [database.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path },
                                        calibrations].compactMap { $0 }.filter { !$0.isEmpty })
                 .run(into: &report)
+            DoctorSchedulingCheck().run(into: &report)
             DoctorI2CCheck(imu: hardware.thorax, pelvis: hardware.pelvis, busOverride: bus, sampleCount: samples)
                 .run(into: &report) { path throws(I2CError) in try LinuxI2CBus(path: path) }
         }

@@ -22,8 +22,17 @@ extension StretchGuard.Replay {
         let switches: [ProfileSwitch]
         do {
             recording = try SessionRecording.load(from: database, selector: selector, options: replayOptions)
-            exercise = try SessionProfile.resolve(for: recording, library: ProfileLibrary.standard(), override: profile)
-            switches = try SessionProfile.switches(for: recording, library: ProfileLibrary.standard(), override: profile)
+            let library = ProfileLibrary.standard()
+            // A plan session (unless --profile overrides it): its stored plan, read once, gives the opening
+            // profile and where each next exercise's took over.
+            let plan = profile == nil ? try SessionPlanReplay.load(for: recording, library: library) : nil
+            if let plan {
+                exercise = plan.opening
+                switches = plan.switches
+            } else {
+                exercise = try SessionProfile.resolve(for: recording, library: library, override: profile)
+                switches = []
+            }
         } catch {
             throw fail(error)
         }
