@@ -37,7 +37,7 @@ public struct ServerConnection: Sendable {
                 tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
             }
         } catch {
-            throw .tls(address, detail: "\(error)")
+            throw .tls(address, detail: "this machine's TLS set-up could not be loaded")
         }
         var configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
                                                              password: password, database: address.database, tls: tls)
@@ -100,7 +100,9 @@ public struct ServerConnection: Sendable {
     static func failure(_ error: any Error, address: ServerAddress, connecting: Bool) -> SyncError {
         if let error = error as? SyncError { return error }
         guard let psql = error as? PSQLError else {
-            return connecting ? .unreachable(address, detail: "\(error)") : .interrupted(address, detail: "\(error)")
+            // A socket error: said in a few words, never as the library's type.
+            let detail = plain(String(describing: error))
+            return connecting ? .unreachable(address, detail: detail) : .interrupted(address, detail: detail)
         }
         if let state = psql.serverInfo?[.sqlState] {
             let message = psql.serverInfo?[.message] ?? "error \(state)"
@@ -121,8 +123,11 @@ public struct ServerConnection: Sendable {
         case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
             return connecting ? .unreachable(address, detail: "the server closed the connection")
                 : .interrupted(address, detail: "the server closed the connection")
+        case .unsupportedAuthMechanism, .saslError:
+            return .refusedLogin(address, detail: "the server asks for a login method StretchGuard does not speak: use scram-sha-256 or md5 in pg_hba.conf")
         default:
-            return connecting ? .unreachable(address, detail: psql.code.description) : .interrupted(address, detail: psql.code.description)
+            let detail = "the server's answer could not be understood"
+            return connecting ? .unreachable(address, detail: detail) : .interrupted(address, detail: detail)
         }
     }
 
