@@ -6,7 +6,7 @@ public protocol RemoteSessions: Sendable {
     /// How pages and errors name the source, e.g. `postgres://physio@clinic.local:5432/clinic`.
     var name: String { get }
     /// A copy holding every session's row and small parts (no samples): the list page and its statistics.
-    /// Throws a sentence naming the source and the fix.
+    /// Throws an error whose description is a sentence naming the source and the fix.
     func listingCopy() throws -> RemoteCopy
     /// A copy holding one session in full, with its id in the copy; throws ``RemoteSessionMissing`` (a 404)
     /// when there is no such session, any other error (a 502) with a sentence.

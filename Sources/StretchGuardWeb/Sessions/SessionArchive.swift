@@ -127,8 +127,10 @@ private func fetch(_ copy: () throws -> RemoteCopy) throws(WebError) -> RemoteCo
         return try copy()
     } catch let missing as RemoteSessionMissing {
         throw WebError(.notFound, missing.description)
+    } catch let sentence as any Error & CustomStringConvertible {
+        throw WebError(.badGateway, sentence.description)  // the source's own sentence, with the fix
     } catch {
-        throw WebError(.badGateway, "\(error)")
+        throw WebError(.badGateway, "the sessions could not be copied from the server: try again, or check it with `stretchguard sessions --server`")
     }
 }
 

@@ -4,6 +4,7 @@ import StretchGuardConfig
 import StretchGuardReview
 import StretchGuardStore
 import StretchGuardTrace
+import StretchGuardWeb
 
 extension StretchGuard {
     /// `stretchguard review`: look back at a stored session.
@@ -59,13 +60,13 @@ extension StretchGuard {
                 throw fail(error)
             }
             // From a server: the session is copied into a temporary database and reviewed as a local one.
-            let folder = server.url == nil ? nil : AwaitServer.temporaryFolder()
-            defer { if let folder { try? FileManager.default.removeItem(atPath: folder) } }
+            let copy = try server.session(selector)
+            defer { copy?.discard() }
             let database: SessionStore
             var selected = selector
-            if let folder, let copied = try server.session(selector, folder: folder) {
-                database = copied.store
-                selected = .id(copied.id)
+            if let copy {
+                database = copy.store
+                selected = copy.id.map(SessionSelector.id) ?? selector
             } else {
                 guard let local = try store.openExisting() else { throw store.missingDatabase() }
                 database = local

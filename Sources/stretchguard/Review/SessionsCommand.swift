@@ -43,10 +43,9 @@ extension StretchGuard {
 
         func run() throws {
             if server.url != nil {
-                let folder = AwaitServer.temporaryFolder()
-                defer { try? FileManager.default.removeItem(atPath: folder) }
-                guard let (database, source) = try server.listing(wearer: wearer, folder: folder) else { return }
-                try list(database, source: source)
+                guard let (copy, source) = try server.listing(wearer: wearer) else { return }
+                defer { copy.discard() }
+                try list(copy.store, source: source)
                 return
             }
             if repair {

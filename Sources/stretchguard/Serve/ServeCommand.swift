@@ -48,9 +48,7 @@ extension StretchGuard {
             if let url = self.server.url {
                 // Every wearer's sessions on the clinic's server: checked once now, so a wrong URL or password
                 // stops here with the sentence rather than on the first page.
-                let folder = AwaitServer.temporaryFolder()
-                defer { try? FileManager.default.removeItem(atPath: folder) }
-                _ = try self.server.listing(wearer: nil, folder: folder)  // fails with the sentence and the fix
+                try self.server.listing(wearer: nil)?.copy.discard()  // fails with the sentence and the fix
                 let remote: ServerSessionSource
                 do {
                     remote = ServerSessionSource(address: try ServerAddress(parsing: url))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StretchGuardStore
 import StretchGuardSync
+import StretchGuardWeb
 
 /// `--server URL`: read a clinic's PostgreSQL server instead of this device's database (`sessions`,
 /// `review`, `serve`).
@@ -12,36 +13,28 @@ struct ServerOptions: ParsableArguments {
     var url: String?
 
     /// The server's sessions (all of them, or `wearer`'s) copied without their samples into a temporary
-    /// database (`folder`) that the local listing code reads.
-    func listing(wearer: String?, folder: String) throws -> (store: SessionStore, source: String)? {
+    /// database that the local listing code reads, and how to name the server; nil without `--server`.
+    /// Discard the copy when done.
+    func listing(wearer: String?) throws -> (copy: RemoteCopy, source: String)? {
         guard let url else { return nil }
         do throws(SyncError) {
-            let address = try ServerAddress(parsing: url)
-            let path = folder + "/listing.sqlite"
-            let store = try AwaitServer.run { () async throws(SyncError) -> SessionStore in
-                try await ServerConnection.with(address, warn: warn) { server in
-                    try await ServerCopy.listing(from: server, wearer: wearer, into: path)
-                }
-            }
-            return (store, address.description)
+            let source = ServerSessionSource(address: try ServerAddress(parsing: url))
+            return (try source.listingCopy(wearer: wearer), source.name)
         } catch {
             throw fail(error)
         }
     }
 
-    /// One session of the server copied in full into a temporary database (`folder`); its server id.
-    func session(_ selector: SessionSelector, folder: String) throws -> (store: SessionStore, id: Int64)? {
+    /// One session of the server copied in full into a temporary database, with its server id; nil without
+    /// `--server`. Discard the copy when done.
+    func session(_ selector: SessionSelector) throws -> RemoteCopy? {
         guard let url else { return nil }
-        do throws(SyncError) {
-            let address = try ServerAddress(parsing: url)
-            let path = folder + "/session.sqlite"
-            return try AwaitServer.run { () async throws(SyncError) -> (store: SessionStore, id: Int64) in
-                try await ServerConnection.with(address, warn: warn) { server in
-                    try await ServerCopy.session(selector, from: server, into: path)
-                }
-            }
-        } catch {
+        do {
+            return try ServerSessionSource(address: try ServerAddress(parsing: url)).sessionCopy(selector)
+        } catch let error as SyncError {
             throw fail(error)
+        } catch let missing as RemoteSessionMissing {
+            throw fail(missing)
         }
     }
 }

@@ -3,43 +3,49 @@ import StretchGuardStore
 import StretchGuardSync
 import StretchGuardWeb
 
-/// `serve --server URL`: the clinic's server as the browser view's archive. Each page copies what it
-/// shows (the listing without samples, or one session in full) into a temporary database, deleted once
-/// the page is made; a connection per request, with the password from `PGPASSWORD` or `~/.pgpass`.
+/// The clinic's server as a source of sessions for `sessions`, `review` and `serve --server`: each use
+/// copies what it shows (the listing without samples, or one session in full) into a temporary database
+/// that the local code reads, deleted by ``RemoteCopy/discard()``; a connection per copy, with the password
+/// from `PGPASSWORD` or `~/.pgpass`.
 struct ServerSessionSource: RemoteSessions {
     let address: ServerAddress
 
     var name: String { address.description }
 
-    func listingCopy() throws -> RemoteCopy {
-        let folder = AwaitServer.temporaryFolder()
-        do {
-            let address = address
-            let store = try AwaitServer.run { () async throws(SyncError) -> SessionStore in
-                try await ServerConnection.with(address, warn: warn) { server in
-                    try await ServerCopy.listing(from: server, wearer: nil, into: folder + "/listing.sqlite")
-                }
-            }
-            return RemoteCopy(store: store, id: nil) { try? FileManager.default.removeItem(atPath: folder) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: folder)
-            throw error
+    /// Every session (or `wearer`'s): their rows, and the parts the listing's statistics read.
+    func listingCopy(wearer: String?) throws(SyncError) -> RemoteCopy {
+        try copy { server, folder throws(SyncError) in
+            (try await ServerCopy.listing(from: server, wearer: wearer, into: folder + "/listing.sqlite"), nil)
         }
     }
 
+    func listingCopy() throws -> RemoteCopy {
+        try listingCopy(wearer: nil)
+    }
+
+    /// One session in full; ``RemoteSessionMissing`` when the server has no such session for this role.
     func sessionCopy(_ selector: SessionSelector) throws -> RemoteCopy {
-        let folder = AwaitServer.temporaryFolder()
         do {
-            let address = address
-            let copy = try AwaitServer.run { () async throws(SyncError) -> (store: SessionStore, id: Int64) in
-                try await ServerConnection.with(address, warn: warn) { server in
-                    try await ServerCopy.session(selector, from: server, into: folder + "/session.sqlite")
-                }
+            return try copy { server, folder throws(SyncError) in
+                let copied = try await ServerCopy.session(selector, from: server, into: folder + "/session.sqlite")
+                return (copied.store, copied.id)
             }
-            return RemoteCopy(store: copy.store, id: copy.id) { try? FileManager.default.removeItem(atPath: folder) }
         } catch .noSession(let address, let selector) {
-            try? FileManager.default.removeItem(atPath: folder)
             throw RemoteSessionMissing(SyncError.noSession(address, selector: selector).description)
+        }
+    }
+
+    /// Runs `work` against the server with a fresh temporary folder, which the copy deletes when discarded
+    /// (or at once when the work fails).
+    private func copy(_ work: @escaping @Sendable (ServerConnection, String) async throws(SyncError) -> (SessionStore, Int64?))
+        throws(SyncError) -> RemoteCopy {
+        let folder = AwaitServer.temporaryFolder()
+        let address = address
+        do {
+            let (store, id) = try AwaitServer.run { () async throws(SyncError) -> (SessionStore, Int64?) in
+                try await ServerConnection.with(address, warn: warn) { server in try await work(server, folder) }
+            }
+            return RemoteCopy(store: store, id: id) { try? FileManager.default.removeItem(atPath: folder) }
         } catch {
             try? FileManager.default.removeItem(atPath: folder)
             throw error
