@@ -65,7 +65,8 @@ struct ClinicServer {
     }
 
     /// Opens this database as `user` for the library's calls.
-    func connect<T: Sendable>(as user: String, _ body: (ServerConnection) async throws -> T) async throws -> T {
-        try await ServerConnection.with(try ServerAddress(parsing: url(user)), environment: password(user), body)
+    func connect<T: Sendable>(as user: String, timeouts: ServerConnection.Timeouts = .init(),
+                              _ body: @escaping @Sendable (ServerConnection) async throws -> T) async throws -> T {
+        try await ServerConnection.with(try ServerAddress(parsing: url(user)), environment: password(user), timeouts: timeouts, body)
     }
 }

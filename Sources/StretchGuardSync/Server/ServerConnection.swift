@@ -10,15 +10,29 @@ public struct ServerConnection: Sendable {
     public let address: ServerAddress
     let connection: PostgresConnection
     let logger: Logger
+    let timeouts: Timeouts
+
+    /// How long the server may take to answer before the connection is taken as gone.
+    public struct Timeouts: Sendable {
+        /// Connecting: TCP and the start-up handshake, in seconds.
+        public var connectSeconds = 10.0
+        /// One statement's answer, in seconds. A sync's largest statement is a batch of about 0.5 MB: well under
+        /// a second on a clinic's network, a few seconds on a weak Wi-Fi. Past this the network is taken as gone
+        /// (a pulled cable leaves TCP waiting for many minutes).
+        public var statementSeconds = 60.0
+
+        public init() {}
+    }
 
     /// Opens a connection to `address`, runs `body` with it, and closes it.
     ///
     /// - Parameters:
     ///   - environment: where `PGPASSWORD` and `PGPASSFILE` are read.
     ///   - warn: told when the password file was skipped (others may read it).
+    ///   - timeouts: how long the server may take to answer.
     public static func with<T: Sendable>(_ address: ServerAddress, environment: [String: String] = ProcessInfo.processInfo.environment,
-                                         warn: (String) -> Void = { _ in },
-                                         _ body: (ServerConnection) async throws -> T) async throws(SyncError) -> T {
+                                         warn: (String) -> Void = { _ in }, timeouts: Timeouts = Timeouts(),
+                                         _ body: @escaping @Sendable (ServerConnection) async throws -> T) async throws(SyncError) -> T {
         let (password, warning) = ServerPassword.lookUp(for: address, environment: environment)
         if let warning { warn(warning) }
         var logger = Logger(label: "stretchguard.sync")
@@ -41,16 +55,26 @@ public struct ServerConnection: Sendable {
         }
         var configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
                                                              password: password, database: address.database, tls: tls)
-        configuration.options.connectTimeout = .seconds(10)
+        configuration.options.connectTimeout = .milliseconds(Int64(timeouts.connectSeconds * 1000))
         let connection: PostgresConnection
         do {
-            connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+            // The driver's own timeout covers the handshake too; this bound is for a handshake whose answer is lost.
+            let (configuration, loggerCopy) = (configuration, logger)
+            let bound = timeouts.connectSeconds + 5
+            connection = try await GiveUp.when(GiveUp.after(seconds: bound, .unreachable(address, detail: "no answer within \(Int(bound)) s"))) {
+                try await PostgresConnection.connect(configuration: configuration, id: 1, logger: loggerCopy)
+            }
         } catch {
-            throw Self.failure(error, address: address, connecting: true)
+            throw Self.failure(error, address: address, connecting: true, timeouts: timeouts)
         }
-        let server = ServerConnection(address: address, connection: connection, logger: logger)
+        let server = ServerConnection(address: address, connection: connection, logger: logger, timeouts: timeouts)
+        // Whatever the body awaits from the driver, a closed connection ends it with the reason.
+        let closed: @Sendable () async -> SyncError? = {
+            try? await connection.closeFuture.get()
+            return .interrupted(address, detail: "the server closed the connection")
+        }
         do {
-            let result = try await body(server)
+            let result = try await GiveUp.when(closed) { try await body(server) }
             try? await connection.close()
             return result
         } catch let error as SyncError {
@@ -58,17 +82,21 @@ public struct ServerConnection: Sendable {
             throw error
         } catch {
             try? await connection.close()
-            throw Self.failure(error, address: address, connecting: false)
+            throw Self.failure(error, address: address, connecting: false, timeouts: timeouts)
         }
     }
 
     /// Runs `query`, turning a failure into a ``SyncError``.
     @discardableResult
     func run(_ query: PostgresQuery) async throws(SyncError) -> PostgresRowSequence {
+        let (connection, logger) = (connection, logger)
+        let seconds = timeouts.statementSeconds
+        let deadline = GiveUp.after(seconds: seconds, .interrupted(address, detail: "no answer within " + String(format: "%g", seconds) + " s"))
         do {
-            return try await connection.query(query, logger: logger)
+            return try await GiveUp.when(deadline) { try await connection.query(query, logger: logger) }
         } catch {
-            throw Self.failure(error, address: address, connecting: false)
+            if error is SyncError { let _: EventLoopFuture<Void> = connection.close() }  // the deadline passed: the socket goes too
+            throw Self.failure(error, address: address, connecting: false, timeouts: timeouts)
         }
     }
 
@@ -80,7 +108,7 @@ public struct ServerConnection: Sendable {
             for try await row in sequence { rows.append(row) }
             return rows
         } catch {
-            throw Self.failure(error, address: address, connecting: false)
+            throw Self.failure(error, address: address, connecting: false, timeouts: timeouts)
         }
     }
 
@@ -91,17 +119,17 @@ public struct ServerConnection: Sendable {
             for statement in statements { try await run(PostgresQuery(unsafeSQL: statement)) }
             try await run("COMMIT")
         } catch {
-            _ = try? await connection.query("ROLLBACK", logger: logger)
+            _ = try? await run("ROLLBACK")
             throw error
         }
     }
 
     /// The sentence for a driver's error.
-    static func failure(_ error: any Error, address: ServerAddress, connecting: Bool) -> SyncError {
+    static func failure(_ error: any Error, address: ServerAddress, connecting: Bool, timeouts: Timeouts) -> SyncError {
         if let error = error as? SyncError { return error }
         guard let psql = error as? PSQLError else {
             // A socket error: said in a few words, never as the library's type.
-            let detail = plain(String(describing: error))
+            let detail = plain(String(describing: error), timeouts)
             return connecting ? .unreachable(address, detail: detail) : .interrupted(address, detail: detail)
         }
         if let state = psql.serverInfo?[.sqlState] {
@@ -119,7 +147,7 @@ public struct ServerConnection: Sendable {
         case .sslUnsupported, .failedToAddSSLHandler: return .tls(address, detail: "the server does not offer TLS")
         case .connectionError:
             let underlying = psql.underlying.map { "\($0)" } ?? "no answer"
-            return connecting ? .unreachable(address, detail: plain(underlying)) : .interrupted(address, detail: plain(underlying))
+            return connecting ? .unreachable(address, detail: plain(underlying, timeouts)) : .interrupted(address, detail: plain(underlying, timeouts))
         case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
             return connecting ? .unreachable(address, detail: "the server closed the connection")
                 : .interrupted(address, detail: "the server closed the connection")
@@ -132,10 +160,10 @@ public struct ServerConnection: Sendable {
     }
 
     /// A socket error in a few words: "connection refused", "timed out", "host not found".
-    private static func plain(_ detail: String) -> String {
+    private static func plain(_ detail: String, _ timeouts: Timeouts) -> String {
         let lower = detail.lowercased()
         if lower.contains("refused") { return "connection refused" }
-        if lower.contains("timeout") || lower.contains("timed out") { return "no answer within 10 s" }
+        if lower.contains("timeout") || lower.contains("timed out") { return "no answer within " + String(format: "%g", timeouts.connectSeconds) + " s" }
         if lower.contains("resolve") || lower.contains("nodename") || lower.contains("name or service") || lower.contains("unknown host") {
             return "the host name does not resolve"
         }
