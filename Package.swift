@@ -163,7 +163,7 @@ let package = Package(
         ]),
         .testTarget(name: "StretchGuardLiveTests", dependencies: [
             "StretchGuardLive", "StretchGuardCore", "StretchGuardConfig", "StretchGuardSimulation", "StretchGuardHardware",
-            "StretchGuardGPIO", "StretchGuardStore", "StretchGuardReview",
+            "StretchGuardGPIO", "StretchGuardStore", "StretchGuardReview", "StretchGuardTestSupport",
         ]),
         .testTarget(name: "StretchGuardWebTests", dependencies: [
             "StretchGuardWeb", "StretchGuardLive", "StretchGuardStore", "StretchGuardReview", "StretchGuardTestSupport",

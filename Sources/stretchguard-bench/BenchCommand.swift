@@ -2,6 +2,7 @@ import ArgumentParser
 import CAllocationCounter
 import Foundation
 import StretchGuardCore
+import StretchGuardSync
 
 /// `stretchguard-bench`: speed and heap allocations of the core pipeline, per sample. A separate executable,
 /// so that the malloc interposer it links to count allocations never ships in `stretchguard`.
@@ -72,12 +73,7 @@ struct StretchGuardBench: ParsableCommand {
     func run() throws {
         if stage == .viewerClients {
             let clients = ViewerClients(port: port, viewers: viewers)
-            let done = DispatchSemaphore(value: 0)
-            Task {
-                do { try await clients.run() } catch { print("viewer-clients: \(error)") }
-                done.signal()
-            }
-            done.wait()
+            do { try AwaitServer.run { try await clients.run() } } catch { print("viewer-clients: \(error)") }
             return
         }
         if stage == .viewers {

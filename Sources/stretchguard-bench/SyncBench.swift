@@ -26,7 +26,7 @@ struct SyncBench {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let admin = cluster.url(user: PostgresCluster.admin, database: "clinic")
-        try blocking { try await ServerConnection.with(try ServerAddress(parsing: admin), environment: ["PGPASSWORD": cluster.password]) { server in
+        try AwaitServer.run { try await ServerConnection.with(try ServerAddress(parsing: admin), environment: ["PGPASSWORD": cluster.password]) { server in
             _ = try await ServerSchema.migrate(server)
         } }
         for device in 0...devices { try cluster.createLogin("bench_device_\(device)", password: "pw", memberOf: ServerSchema.deviceRole) }
@@ -63,7 +63,7 @@ struct SyncBench {
         _ = try push(single, to: url(devices))
         let oneSession = seconds(since: alone)
         let together = ContinuousClock.now
-        let reports = try blocking {
+        let reports = try AwaitServer.run {
             try await withThrowingTaskGroup(of: SyncReport.self) { group in
                 for (device, store) in stores.enumerated() {
                     group.addTask {
@@ -107,7 +107,7 @@ struct SyncBench {
         for attempt in 0..<3 {
             let start = ContinuousClock.now
             let path = folder + "/listing-\(attempt).sqlite"
-            let store = try blocking {
+            let store = try AwaitServer.run {
                 try await ServerConnection.with(try ServerAddress(parsing: cluster.url(user: "bench_clinic", database: "clinic")),
                                                 environment: ["PGPASSWORD": "pw"]) { server in
                     try await ServerCopy.listing(from: server, wearer: nil, into: path)
@@ -126,7 +126,7 @@ struct SyncBench {
     }
 
     private func push(_ store: SessionStore, to url: String) throws -> SyncReport {
-        try blocking {
+        try AwaitServer.run {
             try await ServerConnection.with(try ServerAddress(parsing: url), environment: ["PGPASSWORD": "pw"]) { server in
                 try await SessionSync().push(store, to: server)
             }
@@ -137,25 +137,6 @@ struct SyncBench {
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
-}
-
-/// Runs async work to its end from the benchmark's synchronous code.
-private func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        do { box.set(.success(try await work())) } catch { box.set(.failure(error)) }
-        done.signal()
-    }
-    done.wait()
-    return try box.get()
-}
-
-private final class ResultBox<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: Result<T, any Error>?
-    func set(_ value: Result<T, any Error>) { lock.lock(); result = value; lock.unlock() }
-    func get() throws -> T { lock.lock(); defer { lock.unlock() }; return try result!.get() }
 }
 
 /// What `--stage sync` measured.

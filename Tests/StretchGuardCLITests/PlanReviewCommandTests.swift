@@ -1,27 +1,11 @@
 import Foundation
+import StretchGuardTestSupport
 import Testing
 
 /// A guided session end to end: `run --plan FILE` on the simulated sensor (20 times real time, about 5 s),
 /// then `review` (text and `--json`) and `sessions --stats` (text and `--json`) show the plan.
 @Suite struct PlanReviewCommandTests {
-    /// Two exercises: a one-sided hamstring stretch (left, then right) and two backward bends; 5 s holds, 5 s
-    /// rests.
-    static let planText = """
-        name: test-short
-        summary: "Two exercises with short holds, for the tests"
-        sessions_per_week: 3
-        exercises:
-          - profile: chair-hamstring
-            sides: both
-            repetitions: 1
-            hold_s: 5
-            rest_s: 5
-          - profile: mckenzie-extension
-            repetitions: 2
-            hold_s: 5
-            rest_s: 5
-
-        """
+    static let planText = ShortPlanText.fixed
 
     /// Runs `stretchguard` from the repository's folder, in UTC, with its data and config homes in `home`.
     static func run(_ arguments: [String], home: String) throws -> CommandRunner.Result {

@@ -5,6 +5,7 @@ import StretchGuardGPIO
 import StretchGuardReview
 import StretchGuardSimulation
 import StretchGuardStore
+import StretchGuardTestSupport
 import Testing
 @testable import StretchGuardLive
 
@@ -12,24 +13,7 @@ import Testing
 /// ``ManualClock``), then reviewed: the review's steps agree with how the live runner judged each
 /// repetition, and the text, JSON and HTML show them.
 @Suite struct PlanReviewLiveTests {
-    /// Two exercises: a one-sided hamstring stretch (left, then right) and two backward bends; 5 s holds, 5 s
-    /// rests.
-    static let planText = """
-        name: test-short
-        summary: "Two exercises with short holds, for the tests"
-        sessions_per_week: 3
-        exercises:
-          - profile: chair-hamstring
-            sides: both
-            repetitions: 1
-            hold_s: 5
-            rest_s: 5
-          - profile: mckenzie-extension
-            repetitions: 2
-            hold_s: 5
-            rest_s: 5
-
-        """
+    static let planText = ShortPlanText.fixed
 
     static let library = ProfileLibrary(directories: [
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

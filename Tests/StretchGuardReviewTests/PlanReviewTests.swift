@@ -9,28 +9,7 @@ import Testing
 /// A small plan for the tests: a one-sided hamstring stretch (left, then right, once each; its target
 /// grows 5 s after 2 clean sessions, backs off after pain) and two backward bends; 5 s holds, 5 s rests.
 enum TestPlan {
-    static let text = """
-        name: test-short
-        summary: "Two exercises with short holds, for the tests"
-        sessions_per_week: 3
-        exercises:
-          - profile: chair-hamstring
-            sides: both
-            repetitions: 1
-            hold_s: 5
-            rest_s: 5
-            progression:
-              step_s: 5
-              after_clean_sessions: 2
-              max_hold_s: 20
-              back_off_on_pain: true
-              pause_after_missed_days: 7
-          - profile: mckenzie-extension
-            repetitions: 2
-            hold_s: 5
-            rest_s: 5
-
-        """
+    static let text = ShortPlanText.progressing
 
     static func plan() throws -> ExercisePlan {
         try PlanFile.parse(text, path: "test-short.yaml", profiles: testLibrary)

@@ -13,8 +13,10 @@ public final class SessionArchive: Sendable {
     /// Where a session's exercise profile is looked up for its review.
     public let profiles: ProfileLibrary
     private let opened: Mutex<SessionStore?>
-    /// Sessions kept elsewhere (a clinic's server), copied on each request; nil for a local database.
+    /// Sessions kept elsewhere (a clinic's server), copied when a page needs them; nil for a local database.
     private let remote: (any RemoteSessions)?
+    /// The last remote sessions' analyses (a remote session is copied and replayed once for its pages).
+    let remoteAnalyses = RemoteAnalysisCache()
 
     /// An archive over the database at `databasePath` (which may not exist yet).
     public init(databasePath: String, profiles: ProfileLibrary) {
@@ -89,7 +91,8 @@ public final class SessionArchive: Sendable {
     }
 
     /// A session replayed and analysed as `stretchguard review ID` does (its own stored calibration and
-    /// profile).
+    /// profile). A remote session's analysis is kept (``RemoteAnalysisCache``), so its report, CSV and JSON
+    /// copy and replay it once; `latest` is always asked of the source, which may have a newer one.
     ///
     /// - Parameter id: the URL's id: a positive number or `latest`.
     /// - Throws: 400 for an id that is not one, 404 for an unknown session or one without samples, 422 for
@@ -101,6 +104,7 @@ public final class SessionArchive: Sendable {
         } catch {
             throw .badSessionID(id)
         }
+        if remote != nil, case .id(let id) = selector, let kept = remoteAnalyses.analysis(of: id) { return kept }
         let copy = try remote.map { remote throws(WebError) in try fetch { try remote.sessionCopy(selector) } }
         defer { copy?.discard() }
         do {
@@ -108,7 +112,9 @@ public final class SessionArchive: Sendable {
                 throw WebError.store(.noSessions(path: databasePath))
             }
             let recording = try SessionRecording.load(from: store, selector: copy?.id.map(SessionSelector.id) ?? selector)
-            return try SessionAnalysis.reviewing(recording, library: profiles)
+            let analysis = try SessionAnalysis.reviewing(recording, library: profiles)
+            if let id = copy?.id { remoteAnalyses.keep(analysis, of: id) }
+            return analysis
         } catch let error as WebError {
             throw error
         } catch let error as StoreError {

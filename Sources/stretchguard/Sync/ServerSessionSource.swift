@@ -39,7 +39,7 @@ struct ServerSessionSource: RemoteSessions {
     /// (or at once when the work fails).
     private func copy(_ work: @escaping @Sendable (ServerConnection, String) async throws(SyncError) -> (SessionStore, Int64?))
         throws(SyncError) -> RemoteCopy {
-        let folder = AwaitServer.temporaryFolder()
+        let folder = Self.temporaryFolder()
         let address = address
         do {
             let (store, id) = try AwaitServer.run { () async throws(SyncError) -> (SessionStore, Int64?) in
@@ -50,5 +50,12 @@ struct ServerSessionSource: RemoteSessions {
             try? FileManager.default.removeItem(atPath: folder)
             throw error
         }
+    }
+
+    /// A fresh folder for a server's copy.
+    private static func temporaryFolder() -> String {
+        let path = NSTemporaryDirectory() + "stretchguard-server-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
     }
 }
