@@ -73,7 +73,12 @@ struct StretchGuardBench: ParsableCommand {
     func run() throws {
         if stage == .viewerClients {
             let clients = ViewerClients(port: port, viewers: viewers)
-            do { try AwaitServer.run { try await clients.run() } } catch { print("viewer-clients: \(error)") }
+            do {
+                try AwaitServer.run { try await clients.run() }
+            } catch {
+                // The parent reads this line as the stage's failure (no result follows).
+                print("viewer-clients: the viewers lost the live view at ws://127.0.0.1:\(port)/api/live/ws before it ended")
+            }
             return
         }
         if stage == .viewers {
