@@ -64,8 +64,18 @@ struct ClinicServer {
         try cluster.psql(statement, database: database)
     }
 
+    /// The deadlines of the tests' own connections: generous, because the test process shares its event
+    /// loops and threads with a hundred tests on two cores and may stall for many seconds, which is not the
+    /// server keeping silent. The deadlines themselves are tested with the command's own (ClinicSyncSilenceTests).
+    static let patience = {
+        var timeouts = ServerConnection.Timeouts()
+        timeouts.connectSeconds = 120
+        timeouts.statementSeconds = 300
+        return timeouts
+    }()
+
     /// Opens this database as `user` for the library's calls.
-    func connect<T: Sendable>(as user: String, timeouts: ServerConnection.Timeouts = .init(),
+    func connect<T: Sendable>(as user: String, timeouts: ServerConnection.Timeouts = ClinicServer.patience,
                               _ body: @escaping @Sendable (ServerConnection) async throws -> T) async throws -> T {
         try await ServerConnection.with(try ServerAddress(parsing: url(user)), environment: password(user), timeouts: timeouts, body)
     }

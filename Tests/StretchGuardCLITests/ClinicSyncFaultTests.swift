@@ -65,20 +65,33 @@ struct ClinicSyncFaultTests {
         defer { local.remove() }
         let device = try server.login("device", memberOf: ServerSchema.deviceRole)
         var interrupted = false
-        for delay in [0.3, 0.15, 0.5, 0.05] where !interrupted {
+        var attempts: [String] = []
+        // The restart lands once the sync is seen under way (its first sample blocks on the server), then
+        // after a further delay: a loaded machine may take longer to start the process than any fixed delay.
+        // An attempt whose sync had ended before the restart (a slow poll) is tried again.
+        for delay in [0.0, 0.1, 0.3, 0.05, 0.0, 0.0] where !interrupted {
             try server.sql("DELETE FROM sessions")
             let process = Process()
             process.executableURL = CommandRunner.binary
-            process.arguments = ["sync", "--to", server.url(device), "--db", local.path, "--batch-rows", "4"]
+            // One row per statement: thousands of statements, so the sync outlasts a loaded machine's slow polls.
+            process.arguments = ["sync", "--to", server.url(device), "--db", local.path, "--batch-rows", "1"]
             process.environment = ProcessInfo.processInfo.environment.merging(server.password(device)) { $1 }
             let errors = Pipe()
             process.standardOutput = FileHandle.nullDevice
             process.standardError = errors
             try process.run()
+            let started = ContinuousClock.now
+            while process.isRunning, try server.sql("SELECT count(*) FROM sample_blocks") == "0" {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            let seen = ContinuousClock.now - started
             try await Task.sleep(for: .seconds(delay))
+            let runningAtRestart = process.isRunning
             try cluster.restart()
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
+            attempts.append("first rows after \(seen), running at the restart: \(runningAtRestart), "
+                            + "restart done after \(ContinuousClock.now - started), status \(process.terminationStatus): \(message.prefix(120))")
             if process.terminationStatus != 0 {
                 interrupted = true
                 #expect(message.split(separator: "\n").count == 1, "\(message)")
@@ -87,7 +100,7 @@ struct ClinicSyncFaultTests {
                 #expect(message.contains("run the same command again") || message.contains("sync again"), "\(message)")
             }
         }
-        #expect(interrupted, "the restart never landed during a sync")
+        #expect(interrupted, "the restart never landed during a sync: \(attempts)")
         let resumed = try server.run(["sync", "--to", server.url(device), "--db", local.path], as: device)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         try await ClinicSyncTests.expectSameAsLocal(local, on: server, device: device)

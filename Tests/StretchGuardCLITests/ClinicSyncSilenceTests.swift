@@ -32,8 +32,8 @@ struct ClinicSyncSilenceTests {
                 try await connection.run("SELECT pg_sleep(30)")
             }
         }
-        // Within the deadline the same connection answers.
-        let answered = try await server.connect(as: device, timeouts: timeouts) { connection in
+        // The server itself is fine: a statement it answers goes through.
+        let answered = try await server.connect(as: device) { connection in
             try await connection.rows("SELECT 1").count
         }
         #expect(answered == 1)

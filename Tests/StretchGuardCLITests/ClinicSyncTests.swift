@@ -110,6 +110,7 @@ struct ClinicSyncTests {
         defer { home.remove() }
         let serving = try RunSessionTests.RunningSession(["serve", "127.0.0.1:0", "--server", server.url(clinic)],
                                                          home: URL(fileURLWithPath: home.path), environment: server.password(clinic))
+        defer { if serving.process.isRunning { serving.process.terminate() } }  // a failed expectation below must not leave it serving
         #expect(serving.wait(for: "Ctrl-C stops the server."), "\(serving.text)")
         #expect(serving.text.contains("Serving the sessions in postgres://\(clinic)@127.0.0.1:\(server.cluster.port)/\(server.database)"))
         let line = try #require(serving.text.split(separator: "\n").first { $0.hasPrefix("Open: ") })

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// Runs work that the database driver might never finish, and gives up on it when an alarm goes off first.
@@ -53,11 +54,59 @@ enum GiveUp {
         }
     }
 
-    /// An alarm that goes off after `seconds` with `error` (`nil` when cancelled first).
-    static func after(seconds: Double, _ error: SyncError) -> @Sendable () async -> SyncError? {
+    /// When the server last showed progress (the work's start, a row), for ``silence(longerThan:watch:sleep:_:)``.
+    /// Silence counts from the work's start (its first ``touch()``), not from the watch's making: a work
+    /// that waits for a thread has not asked the server anything yet.
+    final class AnswerWatch: Sendable {
+        private let now: @Sendable () -> UInt64
+        /// The last answer, in ns of `now`; `UInt64.max` before the work started.
+        private let last = Atomic<UInt64>(.max)
+
+        /// - Parameter now: the clock, in ns (monotonic; tests give a simulated one).
+        init(now: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
+            self.now = now
+        }
+
+        /// The work started, or the server answered, now.
+        func touch() { last.store(now(), ordering: .relaxed) }
+
+        /// Time since the last answer, in s (0 before the work started, or when an answer lands while it
+        /// is read).
+        var quietSeconds: Double {
+            let answered = last.load(ordering: .relaxed)
+            let now = now()
+            return answered != .max && now > answered ? Double(now - answered) / 1e9 : 0
+        }
+
+        /// The clock's reading, in s.
+        var clockSeconds: Double { Double(now()) / 1e9 }
+    }
+
+    /// How late an alarm may wake before it takes its own lateness for the process being frozen rather
+    /// than the server keeping silent, in s.
+    static let tolerableLateness = 0.5
+
+    /// An alarm that goes off with `error` once `watch` has seen no answer for `seconds` since the work
+    /// started (`nil` when cancelled first): a deadline that a long answer arriving steadily never reaches.
+    ///
+    /// It goes off only when it wakes on time. A wake later than ``tolerableLateness`` means this process
+    /// was frozen (a loaded machine, every thread busy), and an answer that came meanwhile may be waiting to
+    /// be read: the alarm then waits a little more, so a frozen process never blames the server.
+    ///
+    /// - Parameter sleep: waits the given s (tests give a simulated one); throws when cancelled.
+    static func silence(longerThan seconds: Double, watch: AnswerWatch,
+                        sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
+                        _ error: SyncError) -> @Sendable () async -> SyncError? {
         {
-            do { try await Task.sleep(for: .seconds(seconds)) } catch { return nil }
-            return error
+            var late = Double.infinity  // it goes off only after a wake on time, never on its first look
+            while true {
+                let quiet = watch.quietSeconds
+                if quiet >= seconds && late <= tolerableLateness { return error }
+                let wait = quiet >= seconds ? min(seconds, 1) : seconds - quiet
+                let before = watch.clockSeconds
+                do { try await sleep(wait) } catch { return nil }
+                late = watch.clockSeconds - before - wait
+            }
         }
     }
 }

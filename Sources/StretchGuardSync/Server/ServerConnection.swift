@@ -16,9 +16,10 @@ public struct ServerConnection: Sendable {
     public struct Timeouts: Sendable {
         /// Connecting: TCP and the start-up handshake, in seconds.
         public var connectSeconds = 10.0
-        /// One statement's answer, in seconds. A sync's largest statement is a batch of about 0.5 MB: well under
-        /// a second on a clinic's network, a few seconds on a weak Wi-Fi. Past this the network is taken as gone
-        /// (a pulled cable leaves TCP waiting for many minutes).
+        /// The longest silence while a statement runs, in seconds: until its answer, or between the rows of a
+        /// long answer. A sync's largest statement is a batch of about 0.5 MB: well under a second on a
+        /// clinic's network, a few seconds on a weak Wi-Fi. Past this the network is taken as gone (a pulled
+        /// cable leaves TCP waiting for many minutes).
         public var statementSeconds = 60.0
 
         public init() {}
@@ -61,8 +62,11 @@ public struct ServerConnection: Sendable {
             // The driver's own timeout covers the handshake too; this bound is for a handshake whose answer is lost.
             let (configuration, loggerCopy) = (configuration, logger)
             let bound = timeouts.connectSeconds + 5
-            connection = try await GiveUp.when(GiveUp.after(seconds: bound, .unreachable(address, detail: "no answer within \(Int(bound)) s"))) {
-                try await PostgresConnection.connect(configuration: configuration, id: 1, logger: loggerCopy)
+            let watch = GiveUp.AnswerWatch()
+            connection = try await GiveUp.when(GiveUp.silence(longerThan: bound, watch: watch,
+                                                              .unreachable(address, detail: "no answer within \(Int(bound)) s"))) {
+                watch.touch()
+                return try await PostgresConnection.connect(configuration: configuration, id: 1, logger: loggerCopy)
             }
         } catch {
             throw Self.failure(error, address: address, connecting: true, timeouts: timeouts)
@@ -86,28 +90,40 @@ public struct ServerConnection: Sendable {
         }
     }
 
-    /// Runs `query`, turning a failure into a ``SyncError``.
-    @discardableResult
-    func run(_ query: PostgresQuery) async throws(SyncError) -> PostgresRowSequence {
-        let (connection, logger) = (connection, logger)
-        let seconds = timeouts.statementSeconds
-        let deadline = GiveUp.after(seconds: seconds, .interrupted(address, detail: "no answer within " + String(format: "%g", seconds) + " s"))
-        do {
-            return try await GiveUp.when(deadline) { try await connection.query(query, logger: logger) }
-        } catch {
-            if error is SyncError { let _: EventLoopFuture<Void> = connection.close() }  // the deadline passed: the socket goes too
-            throw Self.failure(error, address: address, connecting: false, timeouts: timeouts)
-        }
+    /// Runs `query`, a statement whose rows are not wanted, turning a failure into a ``SyncError``.
+    func run(_ query: PostgresQuery) async throws(SyncError) {
+        _ = try await answered { connection, logger, _ in try await connection.query(query, logger: logger) }
     }
 
     /// Runs `query` and collects its rows.
     func rows(_ query: PostgresQuery) async throws(SyncError) -> [PostgresRow] {
-        let sequence = try await run(query)
-        do {
+        try await answered { connection, logger, watch in
             var rows: [PostgresRow] = []
-            for try await row in sequence { rows.append(row) }
+            for try await row in try await connection.query(query, logger: logger) {
+                rows.append(row)
+                watch.touch()
+            }
             return rows
+        }
+    }
+
+    /// What `work` gets from the server, as long as the server never keeps silent for longer than
+    /// ``Timeouts/statementSeconds`` (each row `work` receives counts as an answer: a long copy arriving
+    /// steadily is not cut); past it the connection is closed and the error says there was no answer.
+    /// Any failure becomes a ``SyncError``.
+    private func answered<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection, Logger, GiveUp.AnswerWatch) async throws -> T)
+        async throws(SyncError) -> T {
+        let (connection, logger, seconds) = (connection, logger, timeouts.statementSeconds)
+        let watch = GiveUp.AnswerWatch()
+        let silence = GiveUp.silence(longerThan: seconds, watch: watch,
+                                     .interrupted(address, detail: "no answer within " + String(format: "%g", seconds) + " s"))
+        do {
+            return try await GiveUp.when(silence) {
+                watch.touch()
+                return try await work(connection, logger, watch)
+            }
         } catch {
+            if error is SyncError { let _: EventLoopFuture<Void> = connection.close() }  // the server kept silent: the socket goes too
             throw Self.failure(error, address: address, connecting: false, timeouts: timeouts)
         }
     }
