@@ -48,12 +48,8 @@ struct GiveUpTests {
         let promise = LostPromise()
         defer { promise.release() }
         let alarm = SyncError.interrupted(Self.address, detail: "no answer within 0.2 s")
-        let watch = GiveUp.AnswerWatch()
         await #expect(throws: alarm) {
-            try await GiveUp.when(GiveUp.silence(longerThan: 0.2, watch: watch, alarm)) {
-                watch.touch()
-                return await promise.wait()
-            }
+            try await GiveUp.unlessSilent(for: 0.2, alarm) { _ in await promise.wait() }
         }
     }
 

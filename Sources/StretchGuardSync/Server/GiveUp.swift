@@ -40,6 +40,17 @@ enum GiveUp {
         }
     }
 
+    /// What `work` returns, unless the server keeps silent for longer than `seconds` from the work's start or
+    /// from the last answer `work` notes on the watch (``AnswerWatch/touch()``, e.g. each row): then `error`.
+    static func unlessSilent<T: Sendable>(for seconds: Double, _ error: SyncError,
+                                          _ work: @escaping @Sendable (AnswerWatch) async throws -> T) async throws -> T {
+        let watch = AnswerWatch()
+        return try await when(silence(longerThan: seconds, watch: watch, error)) {
+            watch.touch()  // the work starts: silence counts from here
+            return try await work(watch)
+        }
+    }
+
     /// The waiting caller and the two racers; the first to finish resumes the caller, once.
     private final class Race<T: Sendable>: Sendable {
         let waiting = Mutex<CheckedContinuation<T, any Error>?>(nil)

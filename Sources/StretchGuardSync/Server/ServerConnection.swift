@@ -62,11 +62,8 @@ public struct ServerConnection: Sendable {
             // The driver's own timeout covers the handshake too; this bound is for a handshake whose answer is lost.
             let (configuration, loggerCopy) = (configuration, logger)
             let bound = timeouts.connectSeconds + 5
-            let watch = GiveUp.AnswerWatch()
-            connection = try await GiveUp.when(GiveUp.silence(longerThan: bound, watch: watch,
-                                                              .unreachable(address, detail: "no answer within \(Int(bound)) s"))) {
-                watch.touch()
-                return try await PostgresConnection.connect(configuration: configuration, id: 1, logger: loggerCopy)
+            connection = try await GiveUp.unlessSilent(for: bound, .unreachable(address, detail: "no answer within \(Int(bound)) s")) { _ in
+                try await PostgresConnection.connect(configuration: configuration, id: 1, logger: loggerCopy)
             }
         } catch {
             throw Self.failure(error, address: address, connecting: true, timeouts: timeouts)
@@ -114,14 +111,9 @@ public struct ServerConnection: Sendable {
     private func answered<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection, Logger, GiveUp.AnswerWatch) async throws -> T)
         async throws(SyncError) -> T {
         let (connection, logger, seconds) = (connection, logger, timeouts.statementSeconds)
-        let watch = GiveUp.AnswerWatch()
-        let silence = GiveUp.silence(longerThan: seconds, watch: watch,
-                                     .interrupted(address, detail: "no answer within " + String(format: "%g", seconds) + " s"))
+        let silent = SyncError.interrupted(address, detail: "no answer within " + String(format: "%g", seconds) + " s")
         do {
-            return try await GiveUp.when(silence) {
-                watch.touch()
-                return try await work(connection, logger, watch)
-            }
+            return try await GiveUp.unlessSilent(for: seconds, silent) { watch in try await work(connection, logger, watch) }
         } catch {
             if error is SyncError { let _: EventLoopFuture<Void> = connection.close() }  // the server kept silent: the socket goes too
             throw Self.failure(error, address: address, connecting: false, timeouts: timeouts)
